@@ -1,0 +1,2 @@
+/** drydock aws-adapter. */
+package dev.drydock.aws;

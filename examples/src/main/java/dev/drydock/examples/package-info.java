@@ -1,0 +1,2 @@
+/** drydock examples. */
+package dev.drydock.examples;

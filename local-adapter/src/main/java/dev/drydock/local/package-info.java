@@ -1,0 +1,2 @@
+/** drydock local-adapter. */
+package dev.drydock.local;

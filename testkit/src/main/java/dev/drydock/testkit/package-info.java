@@ -1,0 +1,2 @@
+/** drydock testkit. */
+package dev.drydock.testkit;

@@ -1,0 +1,2 @@
+/** drydock trainer. */
+package dev.drydock.trainer;
