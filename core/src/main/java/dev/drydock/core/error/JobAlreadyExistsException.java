@@ -1,0 +1,20 @@
+package dev.drydock.core.error;
+
+/** A different training job of that name already exists; job names are unique per backend (per account and region on SageMaker). */
+public class JobAlreadyExistsException extends DrydockException {
+    private static final long serialVersionUID = 1L;
+
+    private final String jobName;
+
+    /** The error for {@code jobName}. */
+    public JobAlreadyExistsException(String jobName) {
+        super(ErrorCode.ALREADY_EXISTS, "a training job named \"" + jobName + "\" already exists: choose another"
+                + " name, or leave the name out and set a base name so that drydock generates a unique one");
+        this.jobName = jobName;
+    }
+
+    /** The name that is taken. */
+    public String jobName() {
+        return jobName;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.drydock.core.port;
+
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.JobSummary;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.LogPage;
+import dev.drydock.core.model.TrainingJobSpec;
+
+import java.util.List;
+
+/**
+ * Runs training jobs under the SageMaker container contract: on SageMaker, in a local container, or as a local
+ * child process.
+ *
+ * <p>Contract, for every adapter (see the testkit's {@code TrainingBackendContractTest}):
+ * <ul>
+ *   <li>{@link #submit} returns at once with the job InProgress; the job runs in the background. Submitting a spec
+ *       whose name is taken by a different job throws {@link dev.drydock.core.error.JobAlreadyExistsException};
+ *       submitting the identical spec again (a retry) returns the existing job.</li>
+ *   <li>{@link #describe} of an unknown name throws {@link dev.drydock.core.error.JobNotFoundException}. A job ends
+ *       Completed (exit code 0, model stored at {@link TrainingJobSpec#modelArtifactUri()}), Failed (with the
+ *       first 1024 characters of {@code /opt/ml/output/failure}, or a reason naming the exit code or signal), or
+ *       Stopped. Nothing of a failed or stopped job is published as a model.</li>
+ *   <li>{@link #readLogs} returns the lines written after the cursor, with host and time, and a cursor that resumes
+ *       without gaps or duplicates, also in another process; an unknown job throws
+ *       {@link dev.drydock.core.error.JobNotFoundException}.</li>
+ *   <li>{@link #stop} moves a running job to Stopping then Stopped (SIGTERM, then SIGKILL after the grace period);
+ *       stopping an ended job changes nothing.</li>
+ *   <li>A job runs at most its max runtime, then is stopped with secondary status MaxRuntimeExceeded.</li>
+ * </ul>
+ */
+public interface TrainingBackend {
+
+    /** A short name of the backend for messages ({@code process}, {@code docker}, {@code sagemaker}). */
+    String name();
+
+    /** Starts a job and returns its first description (InProgress). */
+    JobDescription submit(TrainingJobSpec spec);
+
+    /** The job's current description. */
+    JobDescription describe(JobName name);
+
+    /** The log lines after {@code cursor}, and where to read on from. */
+    LogPage readLogs(JobName name, LogCursor cursor);
+
+    /** Asks a running job to stop; does nothing to an ended job. */
+    void stop(JobName name);
+
+    /** The most recent jobs, newest first, at most {@code max}. */
+    List<JobSummary> list(int max);
+}
