@@ -97,14 +97,19 @@ public final class Drydock implements AutoCloseable {
         if (!spec.hasOutputPath()) {
             spec.outputPath(outputPath);
         }
+        // Collect every fault of the request (name, local inputs, spec) before building, pushing or uploading
+        // anything: bad input must change nothing, and the user fixes all of it in one go.
+        Violations v = new Violations();
         JobName name = request.jobName() != null
-                ? JobName.of(request.jobName())
+                ? v.collect("", () -> JobName.of(request.jobName()))
                 : JobName.generate(request.baseJobName() != null ? request.baseJobName() : request.image().reference().repository());
-        spec.name(name);
-        List<Upload> uploads = planUploads(name, request.localInputs(), spec);
-        // Validate with the image's name before building or pushing anything: bad input must change nothing.
+        // An invalid name is already reported; plan with a stand-in so the other checks still run.
+        JobName planned = name != null ? name : JobName.generate("invalid");
+        spec.name(planned);
+        List<Upload> uploads = planUploads(planned, request.localInputs(), spec, v);
         spec.image(request.image().reference());
-        spec.build();
+        v.collect("", spec::build);
+        v.throwIfAny();
 
         events.onPhase(WorkflowPhase.PREPARING_IMAGE, request.image().reference().toString());
         spec.image(prepareImage(request.image()));
@@ -197,8 +202,8 @@ public final class Drydock implements AutoCloseable {
         return image;
     }
 
-    private List<Upload> planUploads(JobName name, List<TrainingRequest.LocalInput> inputs, TrainingJobSpec.Builder spec) {
-        Violations v = new Violations();
+    private List<Upload> planUploads(JobName name, List<TrainingRequest.LocalInput> inputs, TrainingJobSpec.Builder spec,
+                                     Violations v) {
         List<Upload> uploads = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             TrainingRequest.LocalInput input = inputs.get(i);
@@ -214,7 +219,6 @@ public final class Drydock implements AutoCloseable {
             spec.channel(channel);
             uploads.add(new Upload(path, target));
         }
-        v.throwIfAny();
         return uploads;
     }
 

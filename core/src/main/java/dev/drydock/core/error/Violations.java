@@ -60,22 +60,28 @@ public final class Violations {
     }
 
     /**
-     * Drops "is missing" entries for a field that also has a violation with a value: a part that failed to parse
-     * reaches the outer check as missing, and saying so twice would only confuse.
+     * Drops "is missing" entries for a field that also has a violation with a value, on itself or on one of its parts
+     * ({@code outputPath.uri.bucket} for {@code outputPath}): a part that failed to parse reaches the outer check as
+     * missing, and saying so twice would only confuse.
      */
     private List<Violation> withoutRedundantMissing() {
-        java.util.Set<String> withValue = new java.util.HashSet<>();
-        for (Violation v : found) {
-            if (v.value() != null) {
-                withValue.add(v.field());
-            }
-        }
         List<Violation> kept = new ArrayList<>();
         for (Violation v : found) {
-            if (v.value() != null || !withValue.contains(v.field())) {
+            if (v.value() != null || !hasValuedViolationWithin(v.field())) {
                 kept.add(v);
             }
         }
         return kept;
+    }
+
+    /** Whether a violation with a value was found for {@code field} or a part of it ({@code field.x}, {@code field[0]}). */
+    private boolean hasValuedViolationWithin(String field) {
+        for (Violation v : found) {
+            if (v.value() != null && (v.field().equals(field) || v.field().startsWith(field + ".")
+                    || v.field().startsWith(field + "["))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,7 +30,10 @@ public final class HyperparameterCodec {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("a hyperparameter value must be finite, got " + d);
             }
-            String plain = BigDecimal.valueOf(d).toPlainString();
+            // Float.toString keeps a float's shortest decimal form (0.1f is "0.1", not 0.10000000149011612), and
+            // stripping zeros keeps 1e-4 as "0.0001" rather than BigDecimal's "0.00010".
+            BigDecimal exact = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(d);
+            String plain = exact.stripTrailingZeros().toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }
         if (value instanceof Number || value instanceof Boolean) {

@@ -196,6 +196,8 @@ public record TrainingJobSpec(
         private boolean useSpotInstances;
         private CheckpointConfig checkpoint;
         private final List<MetricDefinition> metricDefinitions = new ArrayList<>();
+        /** Metric definitions given as text, validated in {@link #build()} so that all faults are reported together. */
+        private final List<String[]> pendingMetrics = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> tags = new LinkedHashMap<>();
         private VpcConfig vpc;
@@ -343,7 +345,7 @@ public record TrainingJobSpec(
 
         /** Adds a metric read from the logs. */
         public Builder metric(String metricName, String regex) {
-            this.metricDefinitions.add(new MetricDefinition(metricName, regex));
+            this.pendingMetrics.add(new String[] {metricName, regex});
             return this;
         }
 
@@ -441,8 +443,10 @@ public record TrainingJobSpec(
                 jobName = JobName.generate(baseName);
             }
             ImageReference img = imageText == null ? image : v.collect("", () -> ImageReference.parse(imageText));
-            if (jobName == null && nameText == null && img != null) {
-                jobName = JobName.generate(img.repository());
+            if (jobName == null && nameText == null && (img != null || imageText != null)) {
+                // generate() cleans any text, so a name comes even from an image that failed to parse: the spec then
+                // reports the image's real fault, not a missing name.
+                jobName = JobName.generate(img != null ? img.repository() : imageText);
             }
             StorageUri output = outputPathText == null ? outputPath : v.collect("outputPath", () -> StorageUri.parse(outputPathText));
             List<Channel> built = new ArrayList<>();
@@ -454,11 +458,19 @@ public record TrainingJobSpec(
                 }
             }
             Hyperparameters hp = v.collect("", () -> new Hyperparameters(hyperparameters));
+            List<MetricDefinition> metrics = new ArrayList<>(metricDefinitions);
+            for (String[] pending : pendingMetrics) {
+                int index = metrics.size();
+                MetricDefinition definition = v.collect("metricDefinitions[" + index + "]", () -> new MetricDefinition(pending[0], pending[1]));
+                if (definition != null) {
+                    metrics.add(definition);
+                }
+            }
             JobName finalName = jobName;
             StorageUri finalOutput = output;
             // Validate the spec's own rules too, even when parts failed, so that every problem shows at once.
             TrainingJobSpec spec = v.collect("", () -> new TrainingJobSpec(finalName, img, containerEntrypoint, containerArguments,
-                    inputMode, built, hp, resources, stoppingCondition, useSpotInstances, checkpoint, metricDefinitions,
+                    inputMode, built, hp, resources, stoppingCondition, useSpotInstances, checkpoint, metrics,
                     environment, tags, vpc, networkIsolation, interContainerEncryption, retryStrategy, finalOutput,
                     outputKmsKeyId, roleArn));
             v.throwIfAny();

@@ -1,0 +1,224 @@
+package dev.drydock.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A tiny training "program" that honours the SageMaker container contract and does what a
+ * {@link ContainerBehaviour} says, so that every backend (in-process fake, child process, Docker, SageMaker) runs
+ * the same scenarios for real. JDK only: it needs nothing but this class, {@link ContainerContext},
+ * {@link ContainerBehaviour} and {@link MiniJson} on the class path.
+ *
+ * <p>The behaviour is the hyperparameter {@value #BEHAVIOUR_HYPERPARAMETER} in
+ * {@code /opt/ml/input/config/hyperparameters.json}, or else the environment variable {@value #BEHAVIOUR_ENV};
+ * {@code succeed} when neither is set. Optional hyperparameters: {@value #SLEEP_SECONDS_HYPERPARAMETER} (how long
+ * the sleeping behaviours sleep at most, 600 by default), {@value #EXIT_CODE_HYPERPARAMETER} (the code of
+ * {@code exit-non-zero}, {@value #NON_ZERO_EXIT_CODE} by default). As a process, {@code /opt/ml} is the environment
+ * variable {@value #ML_ROOT_ENV} or {@code /opt/ml}.
+ */
+public final class ScriptedContainer {
+    /** The hyperparameter that selects the behaviour. */
+    public static final String BEHAVIOUR_HYPERPARAMETER = "behaviour";
+    /** The environment variable that selects the behaviour when the hyperparameter is absent. */
+    public static final String BEHAVIOUR_ENV = "DRYDOCK_BEHAVIOUR";
+    /** The environment variable that moves {@code /opt/ml} (for child processes outside a container). */
+    public static final String ML_ROOT_ENV = "DRYDOCK_ML_ROOT";
+    /** How long the sleeping behaviours sleep at most, in seconds. */
+    public static final String SLEEP_SECONDS_HYPERPARAMETER = "sleep_seconds";
+    /** The exit code of {@code exit-non-zero}. */
+    public static final String EXIT_CODE_HYPERPARAMETER = "exit_code";
+    /** The default exit code of {@link ContainerBehaviour#EXIT_NON_ZERO}. */
+    public static final int NON_ZERO_EXIT_CODE = 3;
+    /** The metric {@link ContainerBehaviour#SUCCEED} logs, with {@link #METRIC_REGEX}. */
+    public static final String METRIC_NAME = "train:rmse";
+    /** A regex with one capture group that finds the metric in the log lines. */
+    public static final String METRIC_REGEX = "train-rmse: ([0-9.]+)";
+    /** The last value of the metric. */
+    public static final double FINAL_METRIC = 0.25;
+    /** The lines {@link ContainerBehaviour#SUCCEED} logs, in order (among others). */
+    public static final List<String> SUCCESS_LINES =
+            List.of("epoch 1 train-rmse: 0.5", "epoch 2 train-rmse: 0.25", "training done");
+    /** The model file {@link ContainerBehaviour#SUCCEED} writes in {@code /opt/ml/model}. */
+    public static final String MODEL_FILE = "model.txt";
+    /** What {@link ContainerBehaviour#FAIL_WITH_REASON} writes to the failure file: 1300 characters. */
+    public static final String FAILURE_TEXT = "scripted failure: column SalePrice is missing from channel train; "
+            + "0123456789".repeat(124);
+    /** The failure reason a backend reports for {@link #FAILURE_TEXT}: its first 1024 characters. */
+    public static final String EXPECTED_FAILURE_REASON = FAILURE_TEXT.substring(0, 1024);
+    /** The line the sleeping behaviours log once they sleep. */
+    public static final String SLEEPING_LINE = "sleeping until stopped";
+    /** The line logged on SIGTERM by {@link ContainerBehaviour#SLEEP_UNTIL_STOPPED}. */
+    public static final String SIGTERM_LINE = "received SIGTERM, exiting";
+    /** The line logged on SIGTERM by {@link ContainerBehaviour#IGNORE_SIGTERM}. */
+    public static final String IGNORING_SIGTERM_LINE = "received SIGTERM, ignoring it";
+
+    private static final AtomicBoolean EXITING_NORMALLY = new AtomicBoolean();
+
+    private ScriptedContainer() {
+    }
+
+    /** Runs as a process: the /opt/ml tree from {@value #ML_ROOT_ENV}, SIGTERM through a shutdown hook. */
+    public static void main(String[] args) {
+        Path root = Path.of(System.getenv().getOrDefault(ML_ROOT_ENV, "/opt/ml"));
+        ContainerContext context = new ContainerContext(root, System.getenv(), line -> {
+            System.out.println(line);
+            System.out.flush();
+        }, () -> false);
+        ContainerBehaviour behaviour = behaviour(context);
+        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED || behaviour == ContainerBehaviour.IGNORE_SIGTERM) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> onSigterm(context, behaviour)));
+        }
+        int code = run(context);
+        EXITING_NORMALLY.set(true);
+        System.exit(code);
+    }
+
+    /**
+     * Performs the selected behaviour in the calling thread and returns the exit code. In-process, an interrupt
+     * stands for SIGTERM and {@link ContainerContext#isKilled()} for SIGKILL.
+     */
+    public static int run(ContainerContext context) {
+        ContainerBehaviour behaviour = behaviour(context);
+        Map<String, String> hyperparameters = hyperparameters(context);
+        try {
+            switch (behaviour) {
+                case SUCCEED:
+                    return succeed(context, hyperparameters);
+                case FAIL_WITH_REASON:
+                    context.println("about to fail");
+                    write(context.path("output/failure"), FAILURE_TEXT);
+                    return 1;
+                case EXIT_NON_ZERO:
+                    context.println("exiting without a failure file");
+                    return Integer.parseInt(hyperparameters.getOrDefault(EXIT_CODE_HYPERPARAMETER, String.valueOf(NON_ZERO_EXIT_CODE)));
+                case SLEEP_UNTIL_STOPPED:
+                case IGNORE_SIGTERM:
+                    return sleep(context, behaviour, Long.parseLong(hyperparameters.getOrDefault(SLEEP_SECONDS_HYPERPARAMETER, "600")));
+            }
+            throw new AssertionError(behaviour);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The behaviour the container's hyperparameters (or environment) select. */
+    public static ContainerBehaviour behaviour(ContainerContext context) {
+        String name = hyperparameters(context).get(BEHAVIOUR_HYPERPARAMETER);
+        if (name == null) {
+            name = context.environment().getOrDefault(BEHAVIOUR_ENV, ContainerBehaviour.SUCCEED.wireName());
+        }
+        return ContainerBehaviour.fromWireName(name);
+    }
+
+    private static int succeed(ContainerContext context, Map<String, String> hyperparameters) throws IOException {
+        Map<String, Object> resources = readJson(context.path("input/config/resourceconfig.json"));
+        String host = String.valueOf(resources.getOrDefault("current_host", "algo-1"));
+        Object hostsValue = resources.getOrDefault("hosts", List.of(host));
+        String hosts = hostsValue instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(hostsValue);
+        StringBuilder model = new StringBuilder();
+        model.append("job=").append(context.environment().getOrDefault("TRAINING_JOB_NAME", "")).append('\n');
+        model.append("host=").append(host).append('\n').append("hosts=").append(hosts).append('\n');
+        context.println("scripted container on " + host + " of " + hosts);
+        for (String channel : readJson(context.path("input/config/inputdataconfig.json")).keySet()) {
+            String files = filesBelow(context.path("input/data/" + channel));
+            model.append("channel.").append(channel).append('=').append(files).append('\n');
+            context.println("channel " + channel + ": " + files);
+        }
+        new TreeMap<>(hyperparameters).forEach((k, v) -> model.append("hyperparameter.").append(k).append('=').append(v).append('\n'));
+        for (String line : SUCCESS_LINES) {
+            pause();
+            context.println(line);
+        }
+        write(context.path("model/" + MODEL_FILE), model.toString());
+        write(context.path("output/data/summary.txt"), "final train-rmse " + FINAL_METRIC + "\n");
+        return 0;
+    }
+
+    private static int sleep(ContainerContext context, ContainerBehaviour behaviour, long seconds) throws IOException {
+        write(context.path("model/partial.txt"), "a model that must never be published\n");
+        context.println(SLEEPING_LINE);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (context.isKilled()) {
+                return 137;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                if (behaviour == ContainerBehaviour.IGNORE_SIGTERM) {
+                    context.println(IGNORING_SIGTERM_LINE);
+                    continue;
+                }
+                context.println(SIGTERM_LINE);
+                return 143;
+            }
+        }
+        return 0;
+    }
+
+    private static void onSigterm(ContainerContext context, ContainerBehaviour behaviour) {
+        if (EXITING_NORMALLY.get()) {
+            return;
+        }
+        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED) {
+            context.println(SIGTERM_LINE);
+            return;
+        }
+        context.println(IGNORING_SIGTERM_LINE);
+        // A shutdown hook that never returns keeps the JVM alive: only SIGKILL ends it, as the scenario wants.
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // keep ignoring
+            }
+        }
+    }
+
+    private static Map<String, String> hyperparameters(ContainerContext context) {
+        Map<String, String> values = new TreeMap<>();
+        readJson(context.path("input/config/hyperparameters.json")).forEach((k, v) -> values.put(k, String.valueOf(v)));
+        return values;
+    }
+
+    private static Map<String, Object> readJson(Path file) {
+        try {
+            return Files.exists(file) ? MiniJson.parseObject(Files.readString(file, StandardCharsets.UTF_8)) : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String filesBelow(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return "";
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .sorted().collect(Collectors.joining(","));
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

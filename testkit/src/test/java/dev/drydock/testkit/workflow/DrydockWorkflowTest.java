@@ -1,0 +1,280 @@
+package dev.drydock.testkit.workflow;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.ImageSource;
+import dev.drydock.core.JobListener;
+import dev.drydock.core.PollPolicy;
+import dev.drydock.core.TrainedModel;
+import dev.drydock.core.TrainingJob;
+import dev.drydock.core.TrainingRequest;
+import dev.drydock.core.WorkflowPhase;
+import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.error.ImageNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.error.JobFailedException;
+import dev.drydock.core.error.JobStoppedException;
+import dev.drydock.core.error.JobTimeoutException;
+import dev.drydock.core.model.ImageReference;
+import dev.drydock.core.model.JobOutcome;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.LogEvent;
+import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.StorageUri;
+import dev.drydock.testkit.ContainerProgram;
+import dev.drydock.testkit.FakeTrainingBackend;
+import dev.drydock.testkit.InMemoryArtifactStore;
+import dev.drydock.testkit.InMemoryImageRegistry;
+import dev.drydock.testkit.InMemoryStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The workflow facade end to end over the in-memory fakes: real /opt/ml trees, real tar.gz, real threads. */
+class DrydockWorkflowTest {
+    private static final ImageReference IMAGE = ImageReference.parse("drydock/test-trainer:1");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tmp;
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryImageRegistry registry = new InMemoryImageRegistry();
+    private FakeTrainingBackend backend;
+    private Drydock drydock;
+
+    @AfterEach
+    void close() {
+        if (drydock != null) {
+            drydock.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /** A container that reads its channel and hyperparameter and writes them into the model. */
+    private static final ContainerProgram ECHO_TRAINER = context -> {
+        String hp = Files.readString(context.path("input/config/hyperparameters.json"));
+        String data = Files.readString(context.path("input/data/training/train.csv"));
+        context.println("epoch=1 loss=0.5");
+        context.println("final loss=0.25");
+        Files.writeString(context.path("model/model.txt"), "trained on " + data.lines().count() + " lines; hp " + hp);
+        return 0;
+    };
+
+    private Drydock drydock(ContainerProgram program) {
+        registry.add(IMAGE);
+        backend = FakeTrainingBackend.builder().storage(storage).program(program).stopGracePeriod(Duration.ofSeconds(1)).build();
+        drydock = Drydock.builder()
+                .imageRegistry(registry)
+                .storage(storage)
+                .trainingBackend(backend)
+                .artifactStore(new InMemoryArtifactStore(storage))
+                .stagingPrefix(StorageUri.parse("s3://drydock-test/staging/"))
+                .workDirectory(tmp.resolve("work"))
+                .pollPolicy(new PollPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 1.5, 0.1))
+                .build();
+        return drydock;
+    }
+
+    private TrainingRequest request(Path trainCsv) {
+        return TrainingRequest.builder()
+                .image(ImageSource.existing(IMAGE))
+                .baseJobName("workflow")
+                .input("training", trainCsv, "text/csv")
+                .spec(spec -> spec.hyperparameter("max_depth", 4).metric("loss", "loss=([0-9.]+)"))
+                .build();
+    }
+
+    private Path trainCsv() throws IOException {
+        return Files.writeString(tmp.resolve("train.csv"), "a,b\n1,2\n3,4\n");
+    }
+
+    @Test
+    void fit_whenContainerSucceeds_returnsExtractedModelAndReportsEveryStep() throws IOException {
+        RecordingListener events = new RecordingListener();
+
+        TrainedModel model = drydock(ECHO_TRAINER).fit(request(trainCsv()), WAIT, events);
+
+        assertThat(Files.readString(model.modelDirectory().resolve("model.txt")))
+                .isEqualTo("trained on 3 lines; hp {\"max_depth\":\"4\"}");
+        assertThat(model.modelDirectory()).startsWith(tmp.resolve("work"));
+        assertThat(model.description().state()).isEqualTo(JobState.COMPLETED);
+        assertThat(model.description().finalMetrics()).containsEntry("loss", 0.25);
+        assertThat(events.phases).containsExactly(WorkflowPhase.PREPARING_IMAGE, WorkflowPhase.UPLOADING_INPUTS,
+                WorkflowPhase.SUBMITTING, WorkflowPhase.RUNNING, WorkflowPhase.DOWNLOADING_MODEL, WorkflowPhase.DONE);
+        assertThat(events.submitted).hasSize(1);
+        assertThat(events.statuses).contains(SecondaryStatus.TRAINING, SecondaryStatus.COMPLETED);
+        assertThat(events.lines).containsSubsequence("algo-1: epoch=1 loss=0.5", "algo-1: final loss=0.25");
+        assertThat(events.ended).singleElement().isInstanceOf(JobOutcome.Succeeded.class);
+    }
+
+    @Test
+    void submit_whenLocalInput_uploadsItUnderStagingPrefixAsTheChannel() throws IOException {
+        TrainingJob job = drydock(ECHO_TRAINER).submit(request(trainCsv()));
+        job.await(WAIT);
+
+        StorageUri uploaded = StorageUri.parse("s3://drydock-test/staging/" + job.name() + "/input/training/train.csv");
+        assertThat(storage.exists(uploaded)).isTrue();
+        assertThat(job.trainedModel().description().modelArtifact())
+                .isEqualTo(StorageUri.parse("s3://drydock-test/staging/models/" + job.name() + "/output/model.tar.gz"));
+    }
+
+    @Test
+    void await_whenContainerFails_returnsFailedWithTheFailureFileReason() throws IOException {
+        ContainerProgram failing = context -> {
+            Files.writeString(context.path("output/failure"), "column SalePrice is missing from train.csv\ndetail...");
+            return 2;
+        };
+        TrainingJob job = drydock(failing).submit(request(trainCsv()));
+
+        JobOutcome outcome = job.await(WAIT);
+
+        assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Failed.class,
+                failed -> assertThat(failed.reason()).startsWith("column SalePrice is missing from train.csv"));
+        assertThatThrownBy(job::trainedModel).isInstanceOf(JobFailedException.class)
+                .hasMessageContaining(job.name().value()).hasMessageContaining("column SalePrice is missing");
+    }
+
+    @Test
+    void stop_whenJobRuns_endsItStoppedWithoutModel() throws IOException {
+        ContainerProgram sleeper = context -> {
+            context.println("sleeping");
+            Thread.sleep(60_000);
+            return 0;
+        };
+        TrainingJob job = drydock(sleeper).submit(request(trainCsv()));
+        awaitLine(job, "sleeping");
+
+        job.stop();
+        JobOutcome outcome = job.await(WAIT);
+
+        assertThat(outcome).isInstanceOf(JobOutcome.Stopped.class);
+        assertThat(job.state()).isEqualTo(JobState.STOPPED);
+        assertThatThrownBy(job::modelDirectory).isInstanceOf(JobStoppedException.class).hasMessageContaining("by request");
+    }
+
+    @Test
+    void await_whenJobOutlastsTimeout_throwsTimeoutAndJobGoesOn() throws IOException {
+        ContainerProgram sleeper = context -> {
+            Thread.sleep(60_000);
+            return 0;
+        };
+        TrainingJob job = drydock(sleeper).submit(request(trainCsv()));
+
+        assertThatThrownBy(() -> job.await(Duration.ofMillis(300)))
+                .isInstanceOf(JobTimeoutException.class)
+                .hasMessageContaining(job.name().value())
+                .hasMessageContaining("still running");
+        assertThat(job.describe().state()).isEqualTo(JobState.IN_PROGRESS);
+        job.stop();
+        assertThat(job.await(WAIT)).isInstanceOf(JobOutcome.Stopped.class);
+    }
+
+    @Test
+    void submit_whenRequestHasSeveralFaults_reportsAllAndChangesNothing() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingRequest bad = TrainingRequest.builder()
+                .image(ImageSource.existing(IMAGE))
+                .jobName("bad_name")
+                .input("training", tmp.resolve("no-such.csv"))
+                .input("valid", trainCsv())
+                .spec(spec -> spec.hyperparameter("k".repeat(300), 1)
+                        .metric("m", "no groups")
+                        .channel("valid", "s3://drydock-test/other/"))
+                .build();
+
+        assertThatThrownBy(() -> d.submit(bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field())
+                        .containsExactlyInAnyOrder("jobName", "inputs[0].training", "hyperparameters",
+                                "metricDefinitions[0].regex", "channels[1].name"));
+
+        assertThat(storage.list(StorageUri.parse("s3://drydock-test/"))).isEmpty();
+        assertThat(backend.list(10)).isEmpty();
+    }
+
+    @Test
+    void submit_whenImageAbsent_throwsImageNotFoundAndUploadsNothing() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingRequest request = TrainingRequest.builder()
+                .image(ImageSource.existing("drydock/absent:1"))
+                .input("training", trainCsv())
+                .build();
+
+        assertThatThrownBy(() -> d.submit(request))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageContaining("drydock/absent:1");
+        assertThat(storage.list(StorageUri.parse("s3://drydock-test/"))).isEmpty();
+    }
+
+    @Test
+    void attach_whenJobSubmittedElsewhere_followsItToTheEnd() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingJob first = d.submit(request(trainCsv()));
+        first.await(WAIT);
+
+        RecordingListener events = new RecordingListener();
+        TrainingJob again = d.attach(first.name().value(), events);
+
+        assertThat(again.await(WAIT)).isInstanceOf(JobOutcome.Succeeded.class);
+        assertThat(events.lines).contains("algo-1: final loss=0.25");
+        assertThat(again.modelDirectory().resolve("model.txt")).exists();
+    }
+
+    @Test
+    void submit_whenListenerThrows_jobStillCompletes() throws IOException {
+        JobListener broken = new JobListener() {
+            @Override
+            public void onLog(LogEvent event) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+
+        TrainedModel model = drydock(ECHO_TRAINER).fit(request(trainCsv()), WAIT, broken);
+
+        assertThat(model.modelDirectory().resolve("model.txt")).exists();
+    }
+
+    @Test
+    void build_whenPartsMissing_namesEveryMissingPart() {
+        assertThatThrownBy(() -> Drydock.builder().build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("imageRegistry")
+                .hasMessageContaining("storage")
+                .hasMessageContaining("trainingBackend")
+                .hasMessageContaining("artifactStore")
+                .hasMessageContaining("stagingPrefix")
+                .hasMessageContaining("workDirectory");
+    }
+
+    private static void awaitLine(TrainingJob job, String line) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            var page = job.describe();
+            if (page.secondaryStatus() == SecondaryStatus.TRAINING) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("job never reached Training to log " + line);
+    }
+}
