@@ -1,0 +1,52 @@
+package dev.drydock.examples.cli;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.StatusTransition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** {@code drydock describe JOB}: a job's state, transitions, failure reason, metrics and model location. */
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Show a training job's state, status history, metrics and model.")
+final class DescribeCommand implements Callable<Integer> {
+    @Mixin
+    BackendOptions backend;
+
+    @Parameters(paramLabel = "JOB", description = "The job's name.")
+    String job;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        try (Drydock drydock = DrydockFactory.create(backend)) {
+            print(drydock.backend().describe(JobName.of(job)), System.out);
+        }
+        return 0;
+    }
+
+    static void print(JobDescription d, PrintStream out) {
+        out.println("job        " + d.name());
+        out.println("state      " + d.state().wireName() + " / " + d.secondaryStatus().wireName());
+        d.failureReasonIfAny().ifPresent(r -> out.println("reason     " + r));
+        out.println("created    " + d.created());
+        if (d.trainingStarted() != null) {
+            out.println("started    " + d.trainingStarted());
+        }
+        if (d.trainingEnded() != null) {
+            out.println("ended      " + d.trainingEnded());
+        }
+        for (StatusTransition t : d.transitions()) {
+            out.println("  " + t.started() + "  " + t.status().wireName() + (t.message().isEmpty() ? "" : "  " + t.message()));
+        }
+        d.finalMetrics().forEach((k, v) -> out.println("metric     " + k + " = " + v));
+        d.modelArtifactIfAny().ifPresent(m -> out.println("model      " + m));
+    }
+}

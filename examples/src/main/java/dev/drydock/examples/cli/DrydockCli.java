@@ -1,0 +1,27 @@
+package dev.drydock.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code drydock} command line: train, follow, stop and use training jobs on the local backend or SageMaker.
+ */
+@Command(name = "drydock", mixinStandardHelpOptions = true, version = "drydock 0.1.0",
+        description = "Build, run locally and launch on Amazon SageMaker the same training job.",
+        subcommands = {TrainCommand.class, DescribeCommand.class, LogsCommand.class, StopCommand.class,
+                JobsCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+public final class DrydockCli {
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return new CommandLine(new DrydockCli())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.drydock.examples.cli;
+
+import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.ErrorCode;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+
+/**
+ * Turns an exception into one clear line with the fix (drydock's messages carry it), and the stack trace only
+ * with {@code --verbose}. The exit code tells scripts what kind of failure it was.
+ */
+public final class ErrorReporter implements IExecutionExceptionHandler {
+    /** The job ran and failed, or was stopped. */
+    public static final int EXIT_JOB_FAILED = 3;
+    /** Bad input or configuration: fix and run again. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Anything else. */
+    public static final int EXIT_ERROR = 1;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        err.println("drydock: " + oneLine(e));
+        if (isVerbose(parsed)) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run again with --verbose for the stack trace)");
+        }
+        err.flush();
+        return exitCode(e);
+    }
+
+    /** The message a user reads for {@code e}. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        if (e instanceof DrydockException) {
+            return e.getMessage();
+        }
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root.getCause() instanceof DrydockException de) {
+                return de.getMessage();
+            }
+            root = root.getCause();
+        }
+        if (root instanceof BindException) {
+            return "a port drydock needs is taken (" + root.getMessage() + "): stop the program that holds it, or choose another port";
+        }
+        if (e instanceof UncheckedIOException io) {
+            return "file error: " + io.getCause().getMessage() + ": check the path and its permissions";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message;
+    }
+
+    /** The process exit code for {@code e}. */
+    static int exitCode(Throwable e) {
+        if (e instanceof DrydockException de) {
+            ErrorCode code = de.code();
+            if (code == ErrorCode.JOB_FAILED || code == ErrorCode.JOB_STOPPED) {
+                return EXIT_JOB_FAILED;
+            }
+            if (code == ErrorCode.INVALID_INPUT || code == ErrorCode.CONFIGURATION || code == ErrorCode.NOT_FOUND) {
+                return EXIT_BAD_INPUT;
+            }
+        }
+        return EXIT_ERROR;
+    }
+
+    private static boolean isVerbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.drydock.examples.cli;
+
+import dev.drydock.core.Drydock;
+import dev.drydock.examples.houseprices.BundledData;
+import dev.drydock.examples.houseprices.HousePricesJob;
+import dev.drydock.examples.houseprices.HousePricesOptions;
+import dev.drydock.examples.houseprices.HousePricesResult;
+import dev.drydock.examples.houseprices.Summary;
+import dev.drydock.examples.progress.ProgressDisplay;
+import dev.drydock.examples.progress.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code drydock train}: the house-prices example end to end. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Tune an XGBoost house-price model in a training job, collect the model and predict test.csv.",
+                "Runs on the local backend by default (a child process; no Docker needed)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with train.csv and test.csv (default: the House Prices data shipped with drydock).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where submission.csv goes (default: the --home folder).")
+    Path out;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "halving",
+            description = "Tuning strategy: halving (fast, the default), grid (every configuration) or random.")
+    String strategy;
+
+    @Option(names = "--max-trials", paramLabel = "N", description = "Stop tuning after N configurations.")
+    Integer maxTrials;
+
+    @Option(names = "--quick", description = "A small, fast search (what CI runs): 2 folds, few configurations.")
+    boolean quick;
+
+    @Option(names = "--hyperparameter", paramLabel = "NAME=VALUE",
+            description = "Any trainer hyperparameter, e.g. --hyperparameter max_depth=[3,4]. Repeatable.")
+    Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    @Option(names = "--image", paramLabel = "REF", defaultValue = "drydock/trainer:latest",
+            description = "Training image (docker and sagemaker backends; default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--job-name", paramLabel = "NAME", description = "Exact job name (default: house-prices-<timestamp>).")
+    String jobName;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2H",
+            description = "How long to wait for the job, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--no-logs", description = "Hide the container's log lines (the progress bar stays).")
+    boolean noLogs;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Path home = backend.home();
+        Path dataDir = data != null ? data.toAbsolutePath() : BundledData.extractTo(home.resolve("data"));
+        Map<String, String> hp = new LinkedHashMap<>();
+        hp.put("strategy", strategy);
+        if (quick) {
+            hp.putAll(QuickSearch.HYPERPARAMETERS);
+        }
+        if (maxTrials != null) {
+            hp.put("max_trials", String.valueOf(maxTrials));
+        }
+        hp.putAll(hyperparameters);
+        HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
+                DrydockFactory.imageSource(backend, image), jobName, hp, timeout);
+        Terminal terminal = Terminal.detect();
+        try (Drydock drydock = DrydockFactory.create(backend)) {
+            HousePricesResult result = new HousePricesJob(drydock).run(options, new ProgressDisplay(terminal, !noLogs));
+            terminal.out().println();
+            terminal.out().println(Summary.of(result));
+        }
+        return 0;
+    }
+}

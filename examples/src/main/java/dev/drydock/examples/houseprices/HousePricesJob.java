@@ -1,0 +1,139 @@
+package dev.drydock.examples.houseprices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.core.Drydock;
+import dev.drydock.core.JobListener;
+import dev.drydock.core.TrainedModel;
+import dev.drydock.core.TrainingJob;
+import dev.drydock.core.TrainingRequest;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.error.StorageIoException;
+import dev.drydock.core.error.Violations;
+import dev.drydock.trainer.predict.Predictor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * The house-prices example, end to end on whichever backend {@link Drydock} was built for: upload
+ * {@code train.csv}, tune XGBoost in the training image, collect and extract {@code model.tar.gz}, predict
+ * {@code test.csv} into {@code submission.csv}.
+ */
+public final class HousePricesJob {
+    /** The metric definitions: the same regexes find the trainer's metric lines locally and on SageMaker. */
+    public static final Map<String, String> METRICS = Map.of(
+            "cv_rmsle", "cv_rmsle=([0-9.]+)",
+            "holdout_rmsle", "holdout_rmsle=([0-9.]+)");
+
+    private final Drydock drydock;
+
+    /** The job on {@code drydock}'s backend. */
+    public HousePricesJob(Drydock drydock) {
+        this.drydock = drydock;
+    }
+
+    /**
+     * Runs the job and writes the submission.
+     *
+     * @throws InvalidInputException                       when the data folder lacks train.csv or test.csv
+     * @throws dev.drydock.core.error.JobFailedException  when the training job failed
+     * @throws dev.drydock.core.error.JobTimeoutException when it did not end within the timeout
+     */
+    public HousePricesResult run(HousePricesOptions options, JobListener listener) {
+        checkData(options);
+        TrainingRequest.Builder request = TrainingRequest.builder()
+                .image(options.image())
+                .baseJobName("house-prices")
+                .input("training", options.trainCsv(), "text/csv")
+                .spec(spec -> {
+                    options.hyperparameters().forEach(spec::hyperparameter);
+                    METRICS.forEach(spec::metric);
+                    spec.maxRuntime(options.timeout().plus(Duration.ofMinutes(5)));
+                    spec.tag("drydock:example", "house-prices");
+                });
+        if (options.jobName() != null) {
+            request.jobName(options.jobName());
+        }
+        TrainingJob job = drydock.submit(request.build(), listener);
+        job.await(options.timeout());
+        TrainedModel model = job.trainedModel();
+        return predict(options, model);
+    }
+
+    private HousePricesResult predict(HousePricesOptions options, TrainedModel model) {
+        Path submission = options.outputDirectory().resolve("submission.csv");
+        int rows;
+        try {
+            Files.createDirectories(options.outputDirectory());
+            try (Predictor predictor = Predictor.load(model.modelDirectory())) {
+                rows = predictor.writeSubmission(options.testCsv(), submission);
+            }
+        } catch (IOException e) {
+            throw new StorageIoException("could not write " + submission + ": " + e.getMessage()
+                    + "; check that the output folder is writable", e);
+        }
+        JsonNode metrics = readMetrics(model.modelDirectory().resolve("metrics.json"));
+        Map<String, String> best = new LinkedHashMap<>();
+        metrics.path("best_params").fields().forEachRemaining(e -> best.put(e.getKey(), text(e.getValue())));
+        return new HousePricesResult(model, submission, rows, number(metrics, "cv_rmsle"), number(metrics, "holdout_rmsle"),
+                best, findReport(model));
+    }
+
+    private static void checkData(HousePricesOptions options) {
+        Violations v = new Violations();
+        v.check(Files.isRegularFile(options.trainCsv()), "data", options.trainCsv(),
+                "must exist: point --data at a folder with the Kaggle House Prices train.csv and test.csv");
+        v.check(Files.isRegularFile(options.testCsv()), "data", options.testCsv(),
+                "must exist: point --data at a folder with the Kaggle House Prices train.csv and test.csv");
+        v.throwIfAny();
+    }
+
+    private static JsonNode readMetrics(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new ObjectMapper().createObjectNode();
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    /** A parameter's value as a person writes it: {@code 89}, not {@code 89.0}. */
+    private static String text(JsonNode value) {
+        if (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()) && Math.abs(value.asDouble()) < 1e15) {
+            return Long.toString((long) value.asDouble());
+        }
+        return value.asText();
+    }
+
+    private static OptionalDouble number(JsonNode metrics, String field) {
+        JsonNode n = metrics.path(field);
+        return n.isNumber() ? OptionalDouble.of(n.asDouble()) : OptionalDouble.empty();
+    }
+
+    private static Path findReport(TrainedModel model) {
+        for (Path dir : new Path[] {model.outputDirectory(), model.modelDirectory()}) {
+            if (dir == null || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                Path found = files.filter(p -> p.getFileName().toString().endsWith(".html")).findFirst().orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+}

@@ -1,2 +1,0 @@
-/** drydock examples. */
-package dev.drydock.examples;

@@ -1,0 +1,230 @@
+package dev.drydock.local;
+
+import dev.drydock.core.port.ArtifactStore;
+import dev.drydock.core.port.ImageRegistry;
+import dev.drydock.core.port.Storage;
+import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.local.docker.DockerTrainingBackend;
+import dev.drydock.local.job.ArtifactStoreModelPublisher;
+import dev.drydock.local.job.ModelPublisher;
+import dev.drydock.local.job.StorageModelPublisher;
+import dev.drydock.local.process.ChildProcessTrainingBackend;
+import dev.drydock.local.registry.DockerImageRegistry;
+import dev.drydock.local.registry.ProcessImageRegistry;
+import dev.drydock.local.storage.FileSystemArtifactStore;
+import dev.drydock.local.storage.FileSystemStorage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The four ports on this machine, built without Guice:
+ *
+ * <pre>{@code
+ * LocalBackend local = LocalBackend.builder()
+ *         .trainerJar(Path.of("trainer/target/drydock-trainer.jar"))   // process backend (the default)
+ *         .storageRoots(List.of(Path.of("/data")))                       // optional: where file:// may go
+ *         .build();
+ * TrainingBackend training = local.trainingBackend();
+ * }</pre>
+ *
+ * <p>The training backend is the {@link ChildProcessTrainingBackend} or, with {@link BackendKind#DOCKER}, the
+ * {@link DockerTrainingBackend}; both stage channels from {@link #storage()} and store models through
+ * {@link #artifactStore()} (packed with core's tar.gz), where it finds them. {@link LocalBackendModule} binds the same objects in Guice.
+ */
+public final class LocalBackend {
+    private final LocalConfig config;
+    private final Storage storage;
+    private final ArtifactStore artifactStore;
+    private final ImageRegistry imageRegistry;
+    private final TrainingBackend trainingBackend;
+
+    private LocalBackend(LocalConfig config, Storage storage, ArtifactStore artifactStore, ImageRegistry imageRegistry,
+                         TrainingBackend trainingBackend) {
+        this.config = config;
+        this.storage = storage;
+        this.artifactStore = artifactStore;
+        this.imageRegistry = imageRegistry;
+        this.trainingBackend = trainingBackend;
+    }
+
+    /** A builder with every default of {@link LocalConfig}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration it was built from. */
+    public LocalConfig config() {
+        return config;
+    }
+
+    /** Datasets on the local file system ({@code file://}). */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Model and output archives of finished jobs. */
+    public ArtifactStore artifactStore() {
+        return artifactStore;
+    }
+
+    /** Images in the Docker daemon (and the configured registry). */
+    public ImageRegistry imageRegistry() {
+        return imageRegistry;
+    }
+
+    /** The child-process or Docker training backend, as configured. */
+    public TrainingBackend trainingBackend() {
+        return trainingBackend;
+    }
+
+    /** Builds a {@link LocalBackend}: a {@link LocalConfig} plus the storage, artifact store and registry adapters. */
+    public static final class Builder {
+        private LocalConfig.Builder config = LocalConfig.builder();
+        private Storage storage;
+        private ArtifactStore artifactStore;
+        private ImageRegistry imageRegistry;
+        private ModelPublisher modelPublisher;
+
+        private Builder() {
+        }
+
+        /** Replaces every setting with {@code value}'s. */
+        public Builder config(LocalConfig value) {
+            this.config = Objects.requireNonNull(value, "config").toBuilder();
+            return this;
+        }
+
+        /** Where job folders go; {@code ~/.drydock/jobs} by default. */
+        public Builder jobRoot(Path value) {
+            config.jobRoot(value);
+            return this;
+        }
+
+        /** The folders {@code file://} storage may use. */
+        public Builder storageRoots(List<Path> value) {
+            config.storageRoots(value);
+            return this;
+        }
+
+        /** The Docker daemon; {@code DOCKER_HOST} or the default socket when not set. */
+        public Builder dockerHost(String value) {
+            config.dockerHost(value);
+            return this;
+        }
+
+        /** The registry images are pushed to, such as {@code 127.0.0.1:5000}. */
+        public Builder registry(String value) {
+            config.registry(value);
+            return this;
+        }
+
+        /** Between SIGTERM and SIGKILL; 120 s by default. */
+        public Builder gracePeriod(Duration value) {
+            config.gracePeriod(value);
+            return this;
+        }
+
+        /** {@link BackendKind#PROCESS} (the default) or {@link BackendKind#DOCKER}. */
+        public Builder backendKind(BackendKind value) {
+            config.backendKind(value);
+            return this;
+        }
+
+        /** The command that starts a trainer process (process backend), without {@code train}. */
+        public Builder trainerCommand(List<String> value) {
+            config.trainerCommand(value);
+            return this;
+        }
+
+        /** The trainer jar the process backend runs with {@code java -jar}. */
+        public Builder trainerJar(Path value) {
+            config.trainerJar(value);
+            return this;
+        }
+
+        /** The {@code file://} storage (the local-adapter's file-system storage). */
+        public Builder storage(Storage value) {
+            this.storage = value;
+            return this;
+        }
+
+        /** The artifact store that extracts models (the local-adapter's file-system artifact store). */
+        public Builder artifactStore(ArtifactStore value) {
+            this.artifactStore = value;
+            return this;
+        }
+
+        /** The image registry (the local-adapter's Docker image registry). */
+        public Builder imageRegistry(ImageRegistry value) {
+            this.imageRegistry = value;
+            return this;
+        }
+
+        /** How finished jobs' models are packed and stored; by default into {@link #storage} with core's tar.gz. */
+        public Builder modelPublisher(ModelPublisher value) {
+            this.modelPublisher = value;
+            return this;
+        }
+
+        /**
+         * The ports. Those not set are made from the configuration: a {@link FileSystemStorage} limited to the storage
+         * roots, a {@link FileSystemArtifactStore} over it (which also packs the models), a {@link DockerImageRegistry}
+         * on the configured daemon (contacted only when used).
+         */
+        public LocalBackend build() {
+            LocalConfig c = config.build();
+            Storage s = storage;
+            if (s == null) {
+                s = c.storageRoots().isEmpty() ? FileSystemStorage.create()
+                        : FileSystemStorage.builder().allowedRoots(c.storageRoots()).build();
+            }
+            ArtifactStore a = artifactStore;
+            if (a == null && s instanceof FileSystemStorage fs) {
+                a = new FileSystemArtifactStore(fs);
+            }
+            Objects.requireNonNull(a, "artifactStore must be set when the storage is not a FileSystemStorage");
+            ImageRegistry r = imageRegistry != null ? imageRegistry : defaultRegistry(c);
+            ModelPublisher publisher = modelPublisher;
+            if (publisher == null) {
+                publisher = a instanceof FileSystemArtifactStore store ? new ArtifactStoreModelPublisher(store, s)
+                        : new StorageModelPublisher(s);
+            }
+            return new LocalBackend(c, s, a, r, trainingBackend(c, s, publisher));
+        }
+
+        /** Docker's registry for the Docker backend; for the process backend, one that needs no daemon. */
+        private static ImageRegistry defaultRegistry(LocalConfig c) {
+            if (c.backendKind() == BackendKind.PROCESS) {
+                List<String> command = !c.trainerCommand().isEmpty() ? c.trainerCommand()
+                        : c.trainerJar() != null ? List.of("java", "-jar", c.trainerJar().toString()) : List.of();
+                return ProcessImageRegistry.forCommand(command);
+            }
+            return DockerImageRegistry.builder().dockerHost(c.dockerHost()).build();
+        }
+
+        /** The training backend {@code c} asks for. */
+        static TrainingBackend trainingBackend(LocalConfig c, Storage storage, ModelPublisher publisher) {
+            switch (c.backendKind()) {
+                case DOCKER:
+                    return DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage).modelPublisher(publisher)
+                            .dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod()).build();
+                case PROCESS:
+                    ChildProcessTrainingBackend.Builder b = ChildProcessTrainingBackend.builder().jobRoot(c.jobRoot())
+                            .storage(storage).modelPublisher(publisher).gracePeriod(c.gracePeriod());
+                    if (!c.trainerCommand().isEmpty()) {
+                        b.command(c.trainerCommand());
+                    } else if (c.trainerJar() != null) {
+                        b.trainerJar(c.trainerJar());
+                    } else {
+                        throw new dev.drydock.core.error.ConfigurationException("the process backend needs the trainer:"
+                                + " set LocalConfig trainerJar (run with java -jar) or trainerCommand, or choose the Docker backend");
+                    }
+                    return b.build();
+            }
+            throw new AssertionError(c.backendKind());
+        }
+    }
+}

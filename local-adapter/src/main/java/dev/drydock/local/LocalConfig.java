@@ -1,0 +1,146 @@
+package dev.drydock.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the local backend is set up. Immutable; build with {@link #builder()}, or take {@link #defaults()}.
+ *
+ * @param jobRoot        where job folders go; {@code ~/.drydock/jobs} by default
+ * @param storageRoots   the folders {@code file://} storage may read and write below; empty means anywhere
+ * @param dockerHost     the Docker daemon ({@code unix:///var/run/docker.sock} or {@code tcp://host:port});
+ *                       {@code DOCKER_HOST} or the default socket when not set
+ * @param registry       the registry images are pushed to ({@code 127.0.0.1:5000}), or {@code null} for the daemon only
+ * @param gracePeriod    between SIGTERM and SIGKILL when a job is stopped; 120 s by default, as SageMaker's
+ * @param backendKind    {@link BackendKind#PROCESS} (the default) or {@link BackendKind#DOCKER}
+ * @param trainerCommand the command that starts a trainer process (without {@code train}), or empty to run
+ *                       {@code trainerJar} with {@code java -jar}
+ * @param trainerJar     the trainer jar the process backend runs, or {@code null}
+ */
+public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry, Duration gracePeriod,
+                          BackendKind backendKind, List<String> trainerCommand, Path trainerJar) {
+    /** SageMaker's grace period between SIGTERM and SIGKILL. */
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(120);
+
+    /** Validates and fills in defaults. */
+    public LocalConfig {
+        jobRoot = (jobRoot == null ? defaultJobRoot() : jobRoot).toAbsolutePath().normalize();
+        storageRoots = storageRoots == null ? List.of() : storageRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        dockerHost = dockerHost == null || dockerHost.isBlank() ? defaultDockerHost() : dockerHost;
+        gracePeriod = gracePeriod == null ? DEFAULT_GRACE_PERIOD : gracePeriod;
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod must be zero or positive, got " + gracePeriod);
+        }
+        backendKind = backendKind == null ? BackendKind.PROCESS : backendKind;
+        trainerCommand = trainerCommand == null ? List.of() : List.copyOf(trainerCommand);
+        trainerJar = trainerJar == null ? null : trainerJar.toAbsolutePath().normalize();
+    }
+
+    /** Every default: process backend, {@code ~/.drydock/jobs}, 120 s grace, no registry. */
+    public static LocalConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder().jobRoot(jobRoot).storageRoots(storageRoots).dockerHost(dockerHost).registry(registry)
+                .gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar);
+    }
+
+    /** The registry, when one is configured. */
+    public Optional<String> registryIfAny() {
+        return Optional.ofNullable(registry);
+    }
+
+    /** {@code ~/.drydock/jobs}. */
+    public static Path defaultJobRoot() {
+        return Path.of(System.getProperty("user.home"), ".drydock", "jobs");
+    }
+
+    private static String defaultDockerHost() {
+        String env = System.getenv("DOCKER_HOST");
+        return env == null || env.isBlank() ? "unix:///var/run/docker.sock" : env;
+    }
+
+    /** Builds a {@link LocalConfig}. */
+    public static final class Builder {
+        private Path jobRoot;
+        private List<Path> storageRoots = List.of();
+        private String dockerHost;
+        private String registry;
+        private Duration gracePeriod;
+        private BackendKind backendKind;
+        private List<String> trainerCommand = List.of();
+        private Path trainerJar;
+
+        private Builder() {
+        }
+
+        /** Where job folders go. */
+        public Builder jobRoot(Path value) {
+            this.jobRoot = value;
+            return this;
+        }
+
+        /** The folders {@code file://} storage may use; none means anywhere. */
+        public Builder storageRoots(List<Path> value) {
+            this.storageRoots = List.copyOf(Objects.requireNonNull(value, "storageRoots"));
+            return this;
+        }
+
+        /** One folder {@code file://} storage may use. */
+        public Builder storageRoot(Path value) {
+            this.storageRoots = List.of(Objects.requireNonNull(value, "storageRoot"));
+            return this;
+        }
+
+        /** The Docker daemon. */
+        public Builder dockerHost(String value) {
+            this.dockerHost = value;
+            return this;
+        }
+
+        /** The registry images are pushed to, such as {@code 127.0.0.1:5000}. */
+        public Builder registry(String value) {
+            this.registry = value;
+            return this;
+        }
+
+        /** Between SIGTERM and SIGKILL. */
+        public Builder gracePeriod(Duration value) {
+            this.gracePeriod = value;
+            return this;
+        }
+
+        /** Process (default) or Docker. */
+        public Builder backendKind(BackendKind value) {
+            this.backendKind = value;
+            return this;
+        }
+
+        /** The command that starts a trainer process, without the {@code train} argument. */
+        public Builder trainerCommand(List<String> value) {
+            this.trainerCommand = value == null ? List.of() : List.copyOf(value);
+            return this;
+        }
+
+        /** The trainer jar the process backend runs with {@code java -jar}. */
+        public Builder trainerJar(Path value) {
+            this.trainerJar = value;
+            return this;
+        }
+
+        /** The configuration. */
+        public LocalConfig build() {
+            return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, gracePeriod, backendKind, trainerCommand, trainerJar);
+        }
+    }
+}

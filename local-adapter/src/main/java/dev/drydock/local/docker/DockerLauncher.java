@@ -1,0 +1,176 @@
+package dev.drydock.local.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.error.ImageNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.local.job.HostLaunch;
+import dev.drydock.local.job.HostLauncher;
+import dev.drydock.local.job.HostProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Starts each host as a container of the job's image, as SageMaker does: {@code IMAGE train}, never pulling, the
+ * host's {@code /opt/ml} folders bind-mounted (input read-only), {@code /tmp} a writable tmpfs, running as the
+ * calling user so that what the trainer writes belongs to the caller. One host gets no network ({@code none}, as
+ * SageMaker's network isolation); several hosts share a user-defined internal network (no outside access) on which
+ * each is reachable by its name {@code algo-N}.
+ */
+final class DockerLauncher implements HostLauncher {
+    /** The label that marks every container and network drydock creates with the job's name. */
+    static final String JOB_LABEL = "dev.drydock.job";
+
+    private final DockerClient client;
+    private final String dockerHost;
+    private final Map<JobName, List<String>> containers = new ConcurrentHashMap<>();
+    private final Map<JobName, String> networks = new ConcurrentHashMap<>();
+
+    DockerLauncher(DockerClient client, String dockerHost) {
+        this.client = client;
+        this.dockerHost = dockerHost;
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public void preflight(TrainingJobSpec spec) {
+        DockerClients.ping(client, dockerHost);
+        String image = spec.image().toString();
+        InspectImageResponse inspected;
+        try {
+            inspected = client.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(image, "the image " + image + " is not in the Docker daemon at " + dockerHost
+                    + ", and the local backend never pulls: build it (docker build -t " + image + " <folder with the Dockerfile>,"
+                    + " or ImageRegistry.build), or pull or load it yourself first");
+        } catch (RuntimeException e) {
+            throw DockerClients.unavailable(dockerHost, e);
+        }
+        String[] entrypoint = inspected.getConfig() == null ? null : inspected.getConfig().getEntrypoint();
+        if ((entrypoint == null || entrypoint.length == 0) && spec.containerEntrypoint().isEmpty()) {
+            throw InvalidInputException.of("image", image, "must have an ENTRYPOINT: SageMaker starts the container as"
+                    + " `IMAGE train`, so add ENTRYPOINT [\"java\", \"-jar\", \"/app/trainer.jar\"] (exec form) to its Dockerfile,"
+                    + " or set the spec's containerEntrypoint");
+        }
+    }
+
+    @Override
+    public void beforeHosts(JobName job, List<String> hosts) {
+        containers.put(job, new CopyOnWriteArrayList<>());
+        if (hosts.size() < 2) {
+            return;
+        }
+        String name = "drydock-" + job.value();
+        removeNetwork(name);
+        client.createNetworkCmd().withName(name).withDriver("bridge").withInternal(true)
+                .withLabels(Map.of(JOB_LABEL, job.value())).exec();
+        networks.put(job, name);
+    }
+
+    @Override
+    public HostProcess launch(HostLaunch launch) {
+        TrainingJobSpec spec = launch.spec();
+        JobName job = spec.name();
+        String name = "drydock-" + job.value() + "-" + launch.host();
+        List<String> env = new ArrayList<>();
+        launch.environment().forEach((k, v) -> env.add(k + "=" + v));
+        Path root = launch.folder().root();
+        HostConfig hostConfig = HostConfig.newHostConfig()
+                .withBinds(new Bind(launch.folder().input().toString(), new Volume("/opt/ml/input"), AccessMode.ro),
+                        new Bind(launch.folder().model().toString(), new Volume("/opt/ml/model"), AccessMode.rw),
+                        new Bind(launch.folder().output().toString(), new Volume("/opt/ml/output"), AccessMode.rw),
+                        new Bind(launch.folder().checkpoints().toString(), new Volume("/opt/ml/checkpoints"), AccessMode.rw))
+                .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=1g"))
+                .withNetworkMode(networks.getOrDefault(job, "none"));
+        removeContainer(name);
+        CreateContainerCmd create = client.createContainerCmd(spec.image().toString())
+                .withName(name)
+                .withHostName(launch.host())
+                .withUser(userOf(root))
+                .withEnv(env)
+                .withLabels(Map.of(JOB_LABEL, job.value(), "dev.drydock.host", launch.host()))
+                .withCmd(spec.containerArguments().isEmpty() ? List.of("train") : spec.containerArguments())
+                .withHostConfig(hostConfig);
+        if (!spec.containerEntrypoint().isEmpty()) {
+            create.withEntrypoint(spec.containerEntrypoint());
+        }
+        if (networks.containsKey(job)) {
+            create.withAliases(launch.host());
+        }
+        String id;
+        try {
+            id = create.exec().getId();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(spec.image().toString(), "the image " + spec.image() + " disappeared from the Docker"
+                    + " daemon before the job started; build it again");
+        }
+        containers.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(id);
+        client.startContainerCmd(id).exec();
+        return new DockerHost(client, launch.host(), id, launch.sink());
+    }
+
+    @Override
+    public void afterHosts(JobName job) {
+        List<String> ids = containers.remove(job);
+        if (ids != null) {
+            ids.forEach(this::removeContainer);
+        }
+        String network = networks.remove(job);
+        if (network != null) {
+            removeNetwork(network);
+        }
+    }
+
+    private void removeContainer(String idOrName) {
+        try {
+            client.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // Gone already, or being removed: fine.
+        } catch (RuntimeException e) {
+            // The daemon went away: nothing more can be done from here.
+        }
+    }
+
+    private void removeNetwork(String name) {
+        try {
+            client.removeNetworkCmd(name).exec();
+        } catch (NotFoundException e) {
+            // Not there: fine.
+        } catch (RuntimeException e) {
+            // Still in use or daemon gone: a later job of that name removes it first.
+        }
+    }
+
+    /** {@code uid:gid} of the folder this process created, which is the calling user. */
+    private static String userOf(Path ownedFolder) {
+        try {
+            Object uid = Files.getAttribute(ownedFolder, "unix:uid");
+            Object gid = Files.getAttribute(ownedFolder, "unix:gid");
+            return uid + ":" + gid;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ConfigurationException("could not find the calling user's uid to run the container as (reading "
+                    + ownedFolder + "): " + e.getMessage(), e);
+        }
+    }
+}

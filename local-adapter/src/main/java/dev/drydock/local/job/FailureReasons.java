@@ -1,0 +1,75 @@
+package dev.drydock.local.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Turns how a host ended into the job's FailureReason: the first {@value #MAX_REASON} characters of its
+ * {@code /opt/ml/output/failure} (as SageMaker does), or, when the trainer wrote none, a reason that names the exit
+ * code, the signal (exit codes 128+N) or the out-of-memory kill.
+ */
+public final class FailureReasons {
+    /** How much of the failure file becomes the reason, as in SageMaker. */
+    public static final int MAX_REASON = 1024;
+
+    private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
+        "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+    private FailureReasons() {
+    }
+
+    /** The reason for {@code exit} of the host whose tree is {@code folder}. */
+    public static String of(HostExit exit, HostFolder folder) {
+        String fromFile = readFailureFile(folder);
+        if (fromFile != null) {
+            return fromFile;
+        }
+        String host = exit.host();
+        String code = "exit code " + exit.exitCode();
+        String noFile = " and wrote no /opt/ml/output/failure file";
+        String reason;
+        if (exit.oomKilled()) {
+            reason = host + ": the trainer ran out of memory and was killed by the kernel (OOMKilled, " + code + ")" + noFile
+                    + "; give it more memory or make it use less";
+        } else if (exit.exitCode() > 128 && exit.exitCode() - 128 < SIGNALS.length) {
+            String signal = SIGNALS[exit.exitCode() - 128];
+            reason = host + ": the trainer was killed by signal " + signal + " (" + code + ")" + noFile
+                    + (exit.exitCode() == 137 ? "; SIGKILL often means it ran out of memory" : "");
+        } else {
+            reason = host + ": the trainer exited with " + code + noFile + "; see the job's logs";
+        }
+        if (exit.detail() != null && !exit.detail().isBlank()) {
+            reason = reason + " (" + exit.detail() + ")";
+        }
+        return truncate(reason);
+    }
+
+    /** The first {@value #MAX_REASON} characters of {@code text}. */
+    public static String truncate(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
+    }
+
+    private static String readFailureFile(HostFolder folder) {
+        // Read only what is needed: a trainer may dump a huge stack trace into the file.
+        try (InputStream in = Files.newInputStream(folder.failureFile());
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buffer = new char[MAX_REASON];
+            int filled = 0;
+            int n;
+            while (filled < MAX_REASON && (n = reader.read(buffer, filled, MAX_REASON - filled)) > 0) {
+                filled += n;
+            }
+            String text = new String(buffer, 0, filled);
+            return text.isBlank() ? null : text;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

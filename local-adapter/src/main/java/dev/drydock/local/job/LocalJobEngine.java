@@ -1,0 +1,289 @@
+package dev.drydock.local.job;
+
+import dev.drydock.core.error.JobAlreadyExistsException;
+import dev.drydock.core.error.JobNotFoundException;
+import dev.drydock.core.error.StorageIoException;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.JobSummary;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.LogPage;
+import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.core.port.Storage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link dev.drydock.core.port.TrainingBackend} behaviour both local backends share; a backend adds only its
+ * {@link HostLauncher}.
+ *
+ * <p>Every job lives in its own folder under the job root (see {@link JobFolder}); its state is a JSON file written
+ * atomically, its logs a file appended line by line, so that any process pointed at the same job root can describe
+ * it, read its logs and stop it by name. Jobs run in the JVM that submitted them, on one thread each; when that JVM
+ * exits, a shutdown hook kills their hosts, removes their containers and marks them Failed.
+ */
+public final class LocalJobEngine {
+    /** Jobs running in this JVM, by folder, shared by every engine so that two engines on one root agree. */
+    private static final Map<Path, RunningJob> RUNNING = new ConcurrentHashMap<>();
+    private static final String ARN_PREFIX = "arn:aws:sagemaker:local:000000000000:training-job/";
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.values().forEach(job -> {
+            try {
+                job.shutdownNow();
+            } catch (RuntimeException e) {
+                // Best effort while the JVM exits: go on with the other jobs.
+            }
+        }), "drydock-local-jobs-shutdown"));
+    }
+
+    private final Path jobRoot;
+    private final ChannelStager stager;
+    private final ModelPublisher publisher;
+    private final HostLauncher launcher;
+    private final Duration gracePeriod;
+
+    /**
+     * An engine keeping jobs under {@code jobRoot}, staging from {@code storage}, storing models with
+     * {@code publisher}, starting hosts with {@code launcher}; SIGKILL follows SIGTERM after {@code gracePeriod}.
+     */
+    public LocalJobEngine(Path jobRoot, Storage storage, ModelPublisher publisher, HostLauncher launcher, Duration gracePeriod) {
+        this.jobRoot = Objects.requireNonNull(jobRoot, "jobRoot").toAbsolutePath().normalize();
+        this.stager = new ChannelStager(Objects.requireNonNull(storage, "storage"));
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
+    }
+
+    /** The ARN a local job gets, of SageMaker's shape: {@code arn:aws:sagemaker:local:000000000000:training-job/<name>}. */
+    public static String arnOf(JobName name) {
+        return ARN_PREFIX + name.value();
+    }
+
+    /** The folder jobs are kept in. */
+    public Path jobRoot() {
+        return jobRoot;
+    }
+
+    /**
+     * Checks the spec (channels, output path, what the launcher needs), creates the job folder and starts the job in
+     * the background. Nothing is created when a check fails.
+     */
+    public JobDescription submit(TrainingJobSpec spec) {
+        JobFolder folder = JobFolder.of(jobRoot, spec.name());
+        String fingerprint = fingerprint(spec);
+        if (Files.isDirectory(folder.root())) {
+            return existing(folder, fingerprint);
+        }
+        stager.checkSources(spec);
+        publisher.checkWritable(spec.outputPath());
+        launcher.preflight(spec);
+        try {
+            Files.createDirectories(jobRoot);
+            Files.createDirectory(folder.root());
+        } catch (FileAlreadyExistsException e) {
+            return existing(folder, fingerprint);
+        } catch (IOException e) {
+            throw new StorageIoException("could not create the job folder " + folder.root() + ": " + e.getMessage()
+                    + "; check that the job root " + jobRoot + " is writable, or configure another", e);
+        }
+        Instant now = Instant.now();
+        JobDescription initial = JobDescription.builder(spec.name())
+                .arn(arnOf(spec.name()))
+                .state(JobState.IN_PROGRESS)
+                .created(now)
+                .transition(SecondaryStatus.STARTING, now, "Preparing the instances for training")
+                .build();
+        try {
+            Files.writeString(folder.specFingerprintFile(), fingerprint);
+            Files.createFile(folder.logFile());
+        } catch (IOException e) {
+            throw new StorageIoException("could not write into the job folder " + folder.root() + ": " + e.getMessage(), e);
+        }
+        RunningJob job = new RunningJob(this, spec, folder, initial);
+        RUNNING.put(folder.root(), job);
+        JobStateStore.write(folder, new StoredJob(initial, launcher.name(), ProcessHandle.current().pid()));
+        Thread thread = new Thread(job, "drydock-job-" + spec.name().value());
+        thread.setDaemon(true);
+        thread.start();
+        return initial;
+    }
+
+    /** The job's current description. */
+    public JobDescription describe(JobName name) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        RunningJob running = RUNNING.get(folder.root());
+        if (running != null) {
+            return running.describe();
+        }
+        return load(folder).orElseThrow(() -> notFound(name));
+    }
+
+    /** The job's log lines after {@code cursor}. */
+    public LogPage readLogs(JobName name, LogCursor cursor) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        if (!Files.isDirectory(folder.root())) {
+            throw notFound(name);
+        }
+        return JobLog.read(folder.logFile(), cursor);
+    }
+
+    /** Asks the job to stop; an ended job is left as it is. */
+    public void stop(JobName name) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        RunningJob running = RUNNING.get(folder.root());
+        if (running != null) {
+            running.requestStop(StopCause.REQUESTED);
+            return;
+        }
+        JobDescription d = load(folder).orElseThrow(() -> notFound(name));
+        if (!d.state().isTerminal()) {
+            // The job runs in another JVM: it watches for this file.
+            try {
+                Files.writeString(folder.stopRequestFile(), Instant.now().toString());
+            } catch (IOException e) {
+                throw new StorageIoException("could not ask job " + name + " to stop (writing " + folder.stopRequestFile()
+                        + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The most recent jobs, newest first. */
+    public List<JobSummary> list(int max) {
+        if (max <= 0 || !Files.isDirectory(jobRoot)) {
+            return List.of();
+        }
+        List<JobSummary> jobs = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(jobRoot, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                JobName name;
+                try {
+                    name = JobName.of(dir.getFileName().toString());
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                Optional<JobDescription> d = Optional.ofNullable(RUNNING.get(dir.toAbsolutePath().normalize()))
+                        .map(RunningJob::describe).or(() -> load(JobFolder.of(jobRoot, name)));
+                d.ifPresent(job -> jobs.add(new JobSummary(job.name(), job.state(), job.created(),
+                        job.state().isTerminal() ? job.lastModified() : null)));
+            }
+        } catch (IOException e) {
+            throw new StorageIoException("could not list the job root " + jobRoot + ": " + e.getMessage(), e);
+        }
+        jobs.sort(Comparator.comparing(JobSummary::created).reversed());
+        return List.copyOf(jobs.subList(0, Math.min(max, jobs.size())));
+    }
+
+    ChannelStager stager() {
+        return stager;
+    }
+
+    ModelPublisher publisher() {
+        return publisher;
+    }
+
+    HostLauncher launcher() {
+        return launcher;
+    }
+
+    Duration gracePeriod() {
+        return gracePeriod;
+    }
+
+    void forget(RunningJob job) {
+        RUNNING.remove(job.folder().root(), job);
+    }
+
+    private JobDescription existing(JobFolder folder, String fingerprint) {
+        String theirs = null;
+        // The other submitter may be between creating the folder and writing the fingerprint: wait a little.
+        for (int attempt = 0; attempt < 50 && theirs == null; attempt++) {
+            try {
+                theirs = Files.readString(folder.specFingerprintFile(), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                sleep(20);
+            } catch (IOException e) {
+                throw new StorageIoException("could not read " + folder.specFingerprintFile() + ": " + e.getMessage(), e);
+            }
+        }
+        if (!fingerprint.equals(theirs)) {
+            throw new JobAlreadyExistsException(folder.name().value());
+        }
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Optional<JobDescription> d = Optional.ofNullable(RUNNING.get(folder.root())).map(RunningJob::describe).or(() -> load(folder));
+            if (d.isPresent()) {
+                return d.get();
+            }
+            sleep(20);
+        }
+        throw new JobAlreadyExistsException(folder.name().value());
+    }
+
+    /** Reads the persisted state; a job whose owning process died unnoticed is marked Failed. */
+    private Optional<JobDescription> load(JobFolder folder) {
+        Optional<StoredJob> stored = JobStateStore.read(folder);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredJob job = stored.get();
+        JobDescription d = job.description();
+        if (!d.state().isTerminal() && job.ownerPid() > 0 && !RUNNING.containsKey(folder.root()) && !ownerAlive(job.ownerPid())) {
+            Instant now = Instant.now();
+            d = d.toBuilder().state(JobState.FAILED)
+                    .failureReason("the process (pid " + job.ownerPid() + ") that ran the job ended before the job did")
+                    .transition(SecondaryStatus.FAILED, now, "Training job failed")
+                    .build();
+            JobStateStore.write(folder, new StoredJob(d, job.backend(), job.ownerPid()));
+        }
+        return Optional.of(d);
+    }
+
+    private static boolean ownerAlive(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private JobNotFoundException notFound(JobName name) {
+        return new JobNotFoundException(name.value(), "under the job root " + jobRoot + " of the local " + launcher.name() + " backend");
+    }
+
+    private static String fingerprint(TrainingJobSpec spec) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(spec.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.drydock.core.error.DrydockInterruptedException("waiting for another submit of the same job", e);
+        }
+    }
+}

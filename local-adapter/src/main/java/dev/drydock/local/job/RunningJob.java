@@ -1,0 +1,326 @@
+package dev.drydock.local.job;
+
+import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.StorageUri;
+import dev.drydock.core.model.TrainingJobSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One job running in this JVM: stages its inputs, starts its hosts, watches them, and records every change of state
+ * in memory and on disk.
+ *
+ * <p>The run loop is event-driven: each host's exit is put on a queue the loop blocks on, so an ended host is noticed
+ * at once; the loop also wakes every {@value #TICK_MILLIS} ms to see a stop asked by another process (a file in the
+ * job folder), the max runtime and the grace period.
+ *
+ * <p>Several hosts: the job ends when every host has ended and succeeds only if every host exited 0. When one host
+ * fails while others run, the others get SIGTERM (then SIGKILL after the grace period), as SageMaker does, and the
+ * job fails with the first failing host's reason. The model is collected from {@code algo-1}, as SageMaker does,
+ * and only after every host has ended.
+ */
+final class RunningJob implements Runnable {
+    /** How often the loop looks for a stop file and deadlines when no host ends. */
+    static final long TICK_MILLIS = 200;
+    /** How often, at most, changed metrics are written to disk while the job runs. */
+    private static final long METRICS_PERSIST_MILLIS = 1000;
+    private static final Object STOP_SIGNAL = new Object();
+
+    private final LocalJobEngine engine;
+    private final TrainingJobSpec spec;
+    private final JobFolder folder;
+    private final JobDescription.Builder description;
+    private final MetricTracker metrics;
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final List<HostProcess> started = new ArrayList<>();
+    private final Map<String, HostExit> ended = new LinkedHashMap<>();
+    private final List<HostFolder> hostFolders = new ArrayList<>();
+    private JobLog log;
+    private volatile StopCause stopCause;
+    private volatile boolean finished;
+    private String failureReason;
+    private Instant killAt;
+    private long lastMetricsPersist;
+
+    RunningJob(LocalJobEngine engine, TrainingJobSpec spec, JobFolder folder, JobDescription initial) {
+        this.engine = engine;
+        this.spec = spec;
+        this.folder = folder;
+        this.description = initial.toBuilder();
+        this.metrics = new MetricTracker(spec.metricDefinitions());
+    }
+
+    JobFolder folder() {
+        return folder;
+    }
+
+    /** The job's current description. */
+    JobDescription describe() {
+        synchronized (description) {
+            return description.finalMetrics(metrics.values()).build();
+        }
+    }
+
+    /** Asks the job to stop; the first cause wins. Does nothing once the job has ended. */
+    void requestStop(StopCause cause) {
+        synchronized (description) {
+            if (finished || stopCause != null) {
+                return;
+            }
+            stopCause = cause;
+            if (cause == StopCause.REQUESTED || cause == StopCause.MAX_RUNTIME) {
+                Instant now = Instant.now();
+                description.state(JobState.STOPPING);
+                description.transition(cause == StopCause.MAX_RUNTIME ? SecondaryStatus.MAX_RUNTIME_EXCEEDED : SecondaryStatus.STOPPING,
+                        now, cause == StopCause.MAX_RUNTIME
+                                ? "The job reached its max runtime of " + spec.stoppingCondition().maxRuntime() + "; stopping it"
+                                : "Stopping the training job");
+                persist();
+            }
+        }
+        events.add(STOP_SIGNAL);
+    }
+
+    @Override
+    public void run() {
+        try {
+            runJob();
+        } catch (DrydockException e) {
+            fail(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            fail("the local " + engine.launcher().name() + " backend failed unexpectedly: " + e);
+        } finally {
+            cleanUp();
+        }
+    }
+
+    /** Ends the job at once because the JVM exits: kills the hosts and records why. */
+    void shutdownNow() {
+        requestStop(StopCause.SHUTDOWN);
+        synchronized (started) {
+            started.forEach(HostProcess::kill);
+        }
+        engine.launcher().afterHosts(spec.name());
+        synchronized (description) {
+            if (!finished) {
+                finish(JobState.FAILED, SecondaryStatus.FAILED, "the JVM that ran the job (pid " + ProcessHandle.current().pid()
+                        + ") exited before the job ended", null);
+            }
+        }
+    }
+
+    private void runJob() throws DrydockException {
+        List<String> hosts = spec.resources().hostNames();
+        transition(SecondaryStatus.DOWNLOADING, "Downloading input data");
+        for (String host : hosts) {
+            HostFolder hostFolder = folder.host(host).create();
+            ContainerConfigFiles.write(spec, hostFolder, hosts);
+            hostFolders.add(hostFolder);
+        }
+        engine.stager().stage(spec, hostFolders);
+        log = JobLog.openForAppend(folder.logFile(), metrics::accept);
+        if (stopCause != null) {
+            finishStopped();
+            return;
+        }
+        engine.launcher().beforeHosts(spec.name(), hosts);
+        Instant trainingStarted = Instant.now();
+        synchronized (description) {
+            description.trainingStarted(trainingStarted);
+            transitionLocked(SecondaryStatus.TRAINING, trainingStarted, "Training image download completed. Training in progress.");
+        }
+        launchHosts(hosts);
+        watch(trainingStarted.plus(spec.stoppingCondition().maxRuntime()));
+        Instant trainingEnded = Instant.now();
+        synchronized (description) {
+            description.trainingEnded(trainingEnded);
+            description.billableSeconds(Math.max(1, Duration.between(trainingStarted, trainingEnded).toSeconds()));
+        }
+        if (failureReason != null) {
+            fail(failureReason);
+        } else if (stopCause != null) {
+            finishStopped();
+        } else {
+            transition(SecondaryStatus.UPLOADING, "Uploading generated training model");
+            HostFolder first = hostFolders.get(0);
+            StorageUri model = engine.publisher().publish(spec, first.model(), first.outputData());
+            synchronized (description) {
+                finish(JobState.COMPLETED, SecondaryStatus.COMPLETED, null, model);
+            }
+        }
+    }
+
+    private void launchHosts(List<String> hosts) {
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.put("TRAINING_JOB_NAME", spec.name().value());
+        environment.put("TRAINING_JOB_ARN", LocalJobEngine.arnOf(spec.name()));
+        for (HostFolder hostFolder : hostFolders) {
+            if (stopCause != null) {
+                break;
+            }
+            try {
+                HostProcess process = engine.launcher().launch(new HostLaunch(spec, hostFolder.host(), hosts, hostFolder, environment, log));
+                synchronized (started) {
+                    started.add(process);
+                }
+                process.exit().whenComplete((exit, error) -> events.add(exit != null ? exit
+                        : new HostExit(hostFolder.host(), -1, false, "could not follow the host: " + error)));
+            } catch (RuntimeException e) {
+                failureReason = FailureReasons.truncate(hostFolder.host() + " could not be started: "
+                        + (e instanceof DrydockException ? e.getMessage() : e.toString()));
+                stopCause = StopCause.HOST_FAILED;
+                break;
+            }
+        }
+        if (stopCause != null) {
+            terminateAll();
+        }
+    }
+
+    private void watch(Instant maxRuntimeDeadline) {
+        while (ended.size() < started.size()) {
+            Object event;
+            try {
+                event = events.poll(pollMillis(maxRuntimeDeadline), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // The engine does not interrupt its runners; treat it as a stop and keep waiting for the hosts.
+                requestStop(StopCause.SHUTDOWN);
+                event = null;
+            }
+            if (event instanceof HostExit exit) {
+                onHostExit(exit);
+            }
+            Instant now = Instant.now();
+            if (stopCause == null && java.nio.file.Files.exists(folder.stopRequestFile())) {
+                requestStop(StopCause.REQUESTED);
+            }
+            if (stopCause == null && !now.isBefore(maxRuntimeDeadline)) {
+                requestStop(StopCause.MAX_RUNTIME);
+            }
+            if (stopCause != null && killAt == null) {
+                terminateAll();
+            }
+            if (killAt != null && !now.isBefore(killAt)) {
+                synchronized (started) {
+                    started.forEach(HostProcess::kill);
+                }
+                killAt = Instant.MAX;
+            }
+            persistMetricsIfChanged();
+        }
+    }
+
+    private void onHostExit(HostExit exit) {
+        ended.put(exit.host(), exit);
+        if (!exit.succeeded() && stopCause == null) {
+            HostFolder hostFolder = hostFolders.stream().filter(h -> h.host().equals(exit.host())).findFirst().orElseThrow();
+            failureReason = FailureReasons.of(exit, hostFolder);
+            stopCause = StopCause.HOST_FAILED;
+        }
+    }
+
+    private long pollMillis(Instant maxRuntimeDeadline) {
+        long wait = TICK_MILLIS;
+        Instant now = Instant.now();
+        if (stopCause == null) {
+            wait = Math.min(wait, Duration.between(now, maxRuntimeDeadline).toMillis());
+        }
+        if (killAt != null && killAt != Instant.MAX) {
+            wait = Math.min(wait, Duration.between(now, killAt).toMillis());
+        }
+        return Math.max(1, wait);
+    }
+
+    private void terminateAll() {
+        killAt = Instant.now().plus(engine.gracePeriod());
+        synchronized (started) {
+            for (HostProcess p : started) {
+                p.terminate();
+            }
+        }
+    }
+
+    private void persistMetricsIfChanged() {
+        long now = System.currentTimeMillis();
+        if (now - lastMetricsPersist >= METRICS_PERSIST_MILLIS && metrics.takeChanged()) {
+            lastMetricsPersist = now;
+            synchronized (description) {
+                persist();
+            }
+        }
+    }
+
+    private void finishStopped() {
+        synchronized (description) {
+            SecondaryStatus last = description.build().secondaryStatus();
+            finish(JobState.STOPPED, last == SecondaryStatus.MAX_RUNTIME_EXCEEDED ? SecondaryStatus.MAX_RUNTIME_EXCEEDED
+                    : SecondaryStatus.STOPPED, null, null);
+        }
+    }
+
+    private void fail(String reason) {
+        synchronized (description) {
+            if (!finished) {
+                finish(JobState.FAILED, SecondaryStatus.FAILED, FailureReasons.truncate(reason), null);
+            }
+        }
+    }
+
+    /** Records the terminal state; the caller holds the description's lock. */
+    private void finish(JobState state, SecondaryStatus status, String reason, StorageUri model) {
+        Instant now = Instant.now();
+        description.state(state).failureReason(reason).modelArtifact(model);
+        String message = switch (status) {
+            case COMPLETED -> "Training job completed";
+            case FAILED -> "Training job failed. Reason: " + reason;
+            case MAX_RUNTIME_EXCEEDED -> "The job was stopped after reaching its max runtime";
+            default -> "Training job stopped";
+        };
+        description.transition(status, now, message);
+        description.lastModified(now);
+        finished = true;
+        persist();
+    }
+
+    private void transition(SecondaryStatus status, String message) {
+        synchronized (description) {
+            transitionLocked(status, Instant.now(), message);
+        }
+    }
+
+    private void transitionLocked(SecondaryStatus status, Instant at, String message) {
+        // A stop that arrived meanwhile keeps its Stopping status; the run loop ends the job.
+        if (stopCause == StopCause.REQUESTED || stopCause == StopCause.MAX_RUNTIME) {
+            return;
+        }
+        description.transition(status, at, message);
+        persist();
+    }
+
+    private void persist() {
+        JobStateStore.write(folder, new StoredJob(description.finalMetrics(metrics.values()).build(), engine.launcher().name(),
+                ProcessHandle.current().pid()));
+    }
+
+    private void cleanUp() {
+        try {
+            engine.launcher().afterHosts(spec.name());
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+            engine.forget(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.drydock.local.process;
+
+import dev.drydock.local.job.HostExit;
+import dev.drydock.local.job.HostProcess;
+import dev.drydock.local.job.LogSink;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One host as a child process: its merged stdout and stderr are read line by line into the job's log; SIGTERM is
+ * {@link ProcessHandle#destroy()} (SIGTERM on Linux and macOS), SIGKILL is {@link ProcessHandle#destroyForcibly()},
+ * also for the processes it started.
+ *
+ * <p>The signals go through the {@link ProcessHandle}, not {@link Process#destroy()}: the latter also closes the
+ * pipes, which would lose what the trainer writes while it shuts down (its "saving checkpoint" lines).
+ */
+final class ChildProcessHost implements HostProcess {
+    /** How long to wait for the last output after the process ended (a grandchild may hold the pipe open). */
+    private static final long DRAIN_SECONDS = 2;
+
+    private final String host;
+    private final Process process;
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private final CompletableFuture<HostExit> exit;
+
+    ChildProcessHost(String host, Process process, LogSink sink) {
+        this.host = host;
+        this.process = process;
+        Thread pump = new Thread(() -> pump(sink), "drydock-log-" + host + "-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
+        this.exit = process.onExit()
+                .thenCompose(p -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
+                .thenApply(ignored -> HostExit.of(host, process.exitValue()));
+    }
+
+    @Override
+    public CompletableFuture<HostExit> exit() {
+        return exit;
+    }
+
+    @Override
+    public void terminate() {
+        if (process.isAlive()) {
+            process.toHandle().destroy();
+        }
+    }
+
+    @Override
+    public void kill() {
+        // Descendants first, so that none is re-parented and left running once the trainer is gone.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (process.isAlive()) {
+            process.toHandle().destroyForcibly();
+        }
+    }
+
+    private void pump(LogSink sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                sink.line(host, line);
+            }
+        } catch (IOException e) {
+            // The pipe closed under us (the process was killed): what was read is in the log.
+        } finally {
+            drained.complete(null);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.drydock.local.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.drydock.core.error.ImageNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.Resources;
+import dev.drydock.core.model.StorageUri;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.local.DirectoryStorageFake;
+import dev.drydock.local.HostFailingTrainer;
+import dev.drydock.local.job.StorageModelPublisher;
+import dev.drydock.testkit.ContainerBehaviour;
+import dev.drydock.testkit.JobWaiter;
+import dev.drydock.testkit.ScriptedContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The faults of issue 4 that concern the Docker backend, against the real daemon. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DockerTrainingBackendFaultsIT {
+    @TempDir
+    Path tmp;
+
+    private DockerClient client;
+    private final DirectoryStorageFake storage = new DirectoryStorageFake();
+    private DockerTrainingBackend backend;
+    private JobWaiter waiter;
+    private Path data;
+
+    @BeforeAll
+    void needsDaemonAndImage() {
+        client = DockerClients.create(DockerClients.defaultHost());
+        Optional<String> missing = ScriptedImage.prepare(client);
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+    }
+
+    @AfterAll
+    void closeClient() throws IOException {
+        client.close();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        backend = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).build();
+        waiter = new JobWaiter(backend, Duration.ofMillis(50), Duration.ofSeconds(60));
+        data = Files.createDirectories(tmp.resolve("data/train"));
+        Files.writeString(data.resolve("a.csv"), "a,b\n1,2\n");
+    }
+
+    @Test
+    void submit_whenImageMissing_throwsImageNotFoundSayingHowToBuildIt() {
+        TrainingJobSpec spec = spec("drydock-test/never-built:1").build();
+
+        assertThatThrownBy(() -> backend.submit(spec)).isInstanceOfSatisfying(ImageNotFoundException.class, e -> {
+            assertThat(e.image()).isEqualTo("drydock-test/never-built:1");
+            assertThat(e.getMessage()).contains("never pulls", "docker build -t drydock-test/never-built:1");
+        });
+        assertThat(tmp.resolve("jobs").resolve(spec.name().value())).doesNotExist();
+    }
+
+    @Test
+    void submit_whenImageHasNoEntrypoint_throwsInvalidInputNamingTheFix() {
+        TrainingJobSpec spec = spec(ScriptedImage.BASE).build();
+
+        assertThatThrownBy(() -> backend.submit(spec)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(ScriptedImage.BASE).hasMessageContaining("ENTRYPOINT").hasMessageContaining("containerEntrypoint");
+    }
+
+    @Test
+    void describe_whenOneHostFailsWhileAnotherRuns_failsWithItsReasonAndRemovesContainersAndNetwork() throws Exception {
+        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).resources(Resources.of("ml.m5.large", 2))
+                .containerEntrypoint(List.of("java", "-cp", ScriptedImage.LOCAL_TEST_CLASSES, HostFailingTrainer.class.getName()))
+                .build();
+        long start = System.nanoTime();
+        backend.submit(spec);
+
+        JobDescription done = waiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.FAILED);
+        assertThat(done.failureReason()).startsWith(HostFailingTrainer.REASON);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("algo-1 was stopped, not awaited for 60 s").isLessThan(30_000L);
+        assertThat(storage.exists(spec.modelArtifactUri())).isFalse();
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
+    void describe_whenCompleted_filesWrittenInTheContainerBelongToTheCaller() throws Exception {
+        TrainingJobSpec spec = ContainerBehaviour.SUCCEED.applyTo(spec(ScriptedImage.IMAGE)).build();
+        backend.submit(spec);
+
+        assertThat(waiter.awaitEnd(spec.name()).state()).isEqualTo(JobState.COMPLETED);
+
+        Path model = tmp.resolve("jobs").resolve(spec.name().value()).resolve("algo-1/model/" + ScriptedContainer.MODEL_FILE);
+        assertThat(Files.getAttribute(model, "unix:uid")).isEqualTo(Files.getAttribute(tmp, "unix:uid"));
+        assertNothingLeft(spec.name());
+    }
+
+    private void assertNothingLeft(JobName job) throws InterruptedException {
+        Map<String, String> label = Map.of(DockerLauncher.JOB_LABEL, job.value());
+        for (int i = 0; i < 100; i++) {
+            boolean containers = !client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().isEmpty();
+            boolean networks = client.listNetworksCmd().exec().stream().anyMatch(n -> n.getName().equals("drydock-" + job.value()));
+            if (!containers && !networks) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("containers or networks of job " + job + " were left behind");
+    }
+
+    private TrainingJobSpec.Builder spec(String image) {
+        return TrainingJobSpec.builder().image(image).name(JobName.generate("docker-fault"))
+                .channel("train", StorageUri.of(data)).outputPath(StorageUri.of(tmp).resolve("out/"));
+    }
+}

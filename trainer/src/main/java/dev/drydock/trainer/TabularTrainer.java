@@ -1,0 +1,256 @@
+package dev.drydock.trainer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drydock.trainer.contract.MetricLine;
+import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.trainer.contract.TrainingEnvironment;
+import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.trainer.contract.TrainingProgram;
+import dev.drydock.trainer.data.CsvTables;
+import dev.drydock.trainer.data.Table;
+import dev.drydock.trainer.output.ModelFiles;
+import dev.drydock.trainer.output.Provenance;
+import dev.drydock.trainer.output.TrialsCsv;
+import dev.drydock.trainer.output.TuningReport;
+import dev.drydock.trainer.preprocess.PreprocessOptions;
+import dev.drydock.trainer.preprocess.Preprocessor;
+import dev.drydock.trainer.tuning.Dataset;
+import dev.drydock.trainer.tuning.Trial;
+import dev.drydock.trainer.tuning.Tuner;
+import dev.drydock.trainer.tuning.TuningOptions;
+import dev.drydock.trainer.tuning.TuningResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * The training program of the drydock image: tunes an XGBoost regressor on the CSV channel {@code training}
+ * (or {@code train}) by cross-validated RMSLE and writes the best model, its preprocessing, metrics and
+ * provenance to the model folder, and the trials and an HTML tuning report to the output data folder.
+ *
+ * <p>Hold-out: the {@code validation} channel when present; else the ids named by {@code holdout_ids}; else a
+ * seeded {@code holdout_fraction} of the rows. The final model is fitted on the other rows and scored once on the
+ * hold-out. Hyperparameters: see {@link TrainerConfig}.
+ *
+ * <p>Log lines (stdout): {@code cv_rmsle=X}, {@code holdout_rmsle=X} (see {@link MetricLine}) and, after every
+ * trial, a {@link dev.drydock.trainer.contract.ProgressLine}.
+ */
+public final class TabularTrainer implements TrainingProgram {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Consumer<String> log;
+
+    /** A trainer that logs to stdout. */
+    public TabularTrainer() {
+        this(System.out::println);
+    }
+
+    /** @param log receives every log line */
+    public TabularTrainer(Consumer<String> log) {
+        this.log = log;
+    }
+
+    @Override
+    public void train(TrainingEnvironment env, StopSignal stop) throws IOException, XGBoostError {
+        long start = System.nanoTime();
+        TrainerConfig config = TrainerConfig.from(env.hyperparameters());
+        Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
+                .orElseGet(() -> env.channel("training"));
+        Table all = CsvTables.readFolder(trainingChannel);
+        if (!all.has(config.target())) {
+            throw new TrainingException("target column \"" + config.target() + "\" is missing from the training data;"
+                    + " set the hyperparameter target to one of " + all.header());
+        }
+        List<Path> inputs = new ArrayList<>(csvFiles(trainingChannel));
+        HoldoutSplit split = split(env, config, all, inputs);
+        Table training = split.training();
+        log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
+
+        Preprocessor pre = Preprocessor.fit(training, new PreprocessOptions(config.target(), config.idColumn(),
+                config.logTarget(), config.imputation(), config.maxLevels()));
+        Dataset data = new Dataset(pre.features(training), pre.labels(training), pre.featureCount());
+        double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
+        log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
+
+        double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
+        TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
+                config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
+                config.logTarget() ? "rmse" : "rmsle");
+        Tuner tuner = new Tuner(data, options, stop, log);
+        TuningResult result = tuner.tune(config.space());
+        Trial best = result.best();
+        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
+        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
+
+        Path modelDir = env.modelDir();
+        Double holdoutRmsle = null;
+        DMatrix matrix = data.toDMatrix();
+        Booster booster = null;
+        try {
+            booster = XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), best.params().rounds(),
+                    Map.of(), null, null);
+            if (split.holdout() != null) {
+                holdoutRmsle = rmsle(holdoutTarget, predict(booster, pre, split.holdout()));
+                log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+            }
+            booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+            matrix.dispose();
+        }
+        pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, training.rowCount(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
+        JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
+        Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
+                env.hyperparameters().asMap(), env.dataDir(), inputs);
+        JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
+
+        Path outputDir = env.outputDataDir();
+        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("strategy", config.strategy().label());
+        summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
+        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", best.cvRmsle()));
+        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
+        summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
+        summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
+        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
+        log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+    }
+
+    private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs)
+            throws IOException {
+        var validation = env.optionalChannel("validation");
+        if (validation.isPresent()) {
+            inputs.addAll(csvFiles(validation.get()));
+            return new HoldoutSplit(all, CsvTables.readFolder(validation.get()));
+        }
+        if (config.holdoutIds().isPresent()) {
+            Path file = env.dataDir().resolve(config.holdoutIds().get()).normalize();
+            if (!file.startsWith(env.dataDir()) || !Files.isRegularFile(file)) {
+                throw new TrainingException("holdout_ids=\"" + config.holdoutIds().get() + "\" names no file: expected"
+                        + " CHANNEL/FILE under " + env.dataDir());
+            }
+            inputs.add(file);
+            Set<String> ids = new LinkedHashSet<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    ids.add(line.trim());
+                }
+            }
+            return HoldoutSplit.byIds(all, config.idColumn(), ids, file.toString());
+        }
+        return HoldoutSplit.seeded(all, config.holdoutFraction(), config.seed());
+    }
+
+    private static List<Path> csvFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    /**
+     * @param booster a fitted booster
+     * @param pre its preprocessing
+     * @param rows rows to predict
+     * @return predictions in target units
+     */
+    static double[] predict(Booster booster, Preprocessor pre, Table rows) throws XGBoostError {
+        float[] x = pre.features(rows);
+        float[][] raw = booster.inplace_predict(x, rows.rowCount(), pre.featureCount(), Float.NaN);
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = pre.toTarget(raw[i][0]);
+        }
+        return out;
+    }
+
+    /**
+     * @param actual true values, positive
+     * @param predicted predictions; values below 1 count as 1 so that the log exists
+     * @return sqrt(mean((log actual - log predicted)^2))
+     */
+    static double rmsle(double[] actual, double[] predicted) {
+        double sum = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double d = Math.log(actual[i]) - Math.log(Math.max(1e-9, predicted[i]));
+            sum += d * d;
+        }
+        return Math.sqrt(sum / actual.length);
+    }
+
+    /** var(log y) / var(y): converts gamma from raw-target loss units to log-target ones. */
+    static double gammaScale(double[] y) {
+        double[] logs = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            logs[i] = Math.log(y[i]);
+        }
+        double raw = variance(y);
+        return raw == 0 ? 1 : variance(logs) / raw;
+    }
+
+    private static double variance(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double sum = 0;
+        for (double x : v) {
+            sum += (x - mean) * (x - mean);
+        }
+        return sum / v.length;
+    }
+
+    private static Map<String, Object> metrics(TrainerConfig config, TuningResult result, Double holdoutRmsle,
+            int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cv_rmsle", result.best().cvRmsle());
+        m.put("holdout_rmsle", holdoutRmsle);
+        m.put("strategy", config.strategy().label());
+        m.put("best_params", result.best().params().byName());
+        m.put("training_rows", trainingRows);
+        m.put("holdout_rows", holdoutRows);
+        m.put("features", features);
+        m.put("folds", config.folds());
+        m.put("seed", config.seed());
+        m.put("log_target", config.logTarget());
+        m.put("gamma_scale", gammaScale);
+        m.put("planned_trials", result.planned());
+        m.put("stopped", result.stopped());
+        m.put("tuning_seconds", result.seconds());
+        m.put("total_seconds", totalSeconds);
+        List<Map<String, Object>> trials = new ArrayList<>();
+        for (Trial t : result.trials()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", t.number());
+            row.put("cv_rmsle", t.cvRmsle());
+            row.put("rung", t.rung());
+            row.put("seconds", t.seconds());
+            row.put("elapsed_s", t.elapsedSeconds());
+            row.put("params", t.params().byName());
+            trials.add(row);
+        }
+        m.put("trials", trials);
+        return m;
+    }
+}

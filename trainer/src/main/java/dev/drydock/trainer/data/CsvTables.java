@@ -1,0 +1,87 @@
+package dev.drydock.trainer.data;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.drydock.trainer.contract.TrainingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads CSV files with a header line into {@link Table}s, with FastCSV. */
+public final class CsvTables {
+    private CsvTables() {
+    }
+
+    /**
+     * @param file a CSV file whose first line is the header
+     * @return its rows
+     * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
+     */
+    public static Table read(Path file) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
+                .ofCsvRecord(file)) {
+            Iterator<CsvRecord> it = reader.iterator();
+            if (!it.hasNext()) {
+                throw new TrainingException("CSV file " + file + " is empty: expected a header line and data rows");
+            }
+            List<String> header = it.next().getFields().stream().map(String::trim).toList();
+            Table.Builder builder = new Table.Builder(header);
+            while (it.hasNext()) {
+                CsvRecord record = it.next();
+                if (record.getFieldCount() != header.size()) {
+                    throw new TrainingException("CSV file " + file + " line " + record.getStartingLineNumber()
+                            + " has " + record.getFieldCount() + " fields, the header has " + header.size());
+                }
+                builder.add(record.getFields().toArray(String[]::new));
+            }
+            Table table;
+            try {
+                table = builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new TrainingException("CSV file " + file + ": " + e.getMessage(), e);
+            }
+            if (table.rowCount() == 0) {
+                throw new TrainingException("CSV file " + file + " has a header but no data rows");
+            }
+            return table;
+        } catch (IOException e) {
+            throw new TrainingException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new TrainingException("cannot read CSV file " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every {@code *.csv} file of a folder (sorted by name, searched recursively) as one table: a channel may
+     * be split into several files.
+     *
+     * @param folder a channel folder
+     * @return the rows of all its CSV files
+     * @throws TrainingException when it holds no CSV file or the files disagree on the header
+     */
+    public static Table readFolder(Path folder) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new TrainingException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new TrainingException("no .csv file in " + folder + ": put the data there as CSV with a header line");
+        }
+        Table table = read(files.get(0));
+        for (Path file : files.subList(1, files.size())) {
+            Table next = read(file);
+            if (!next.header().equals(table.header())) {
+                throw new TrainingException("CSV file " + file + " has a different header than " + files.get(0));
+            }
+            table = table.append(next);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,2 @@
+/** CSV data as string tables, read with FastCSV. */
+package dev.drydock.trainer.data;

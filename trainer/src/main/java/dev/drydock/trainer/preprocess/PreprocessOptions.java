@@ -1,0 +1,32 @@
+package dev.drydock.trainer.preprocess;
+
+import java.util.Objects;
+
+/**
+ * What {@link Preprocessor#fit} needs to know.
+ *
+ * @param target the target column
+ * @param idColumn the id column, never a feature ({@code null} or absent from the data: no id)
+ * @param logTarget whether the model learns log(target), which makes its squared error the RMSLE
+ * @param imputation how missing numeric values are filled
+ * @param maxLevels the most one-hot levels kept per nominal column (the most frequent ones)
+ */
+public record PreprocessOptions(String target, String idColumn, boolean logTarget, Imputation imputation, int maxLevels) {
+    /** Validates. */
+    public PreprocessOptions {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(imputation, "imputation");
+        if (maxLevels < 1) {
+            throw new IllegalArgumentException("maxLevels " + maxLevels + " must be at least 1");
+        }
+    }
+
+    /**
+     * @param target the target column
+     * @param idColumn the id column
+     * @return log target, native missing values, up to 50 levels per column
+     */
+    public static PreprocessOptions defaults(String target, String idColumn) {
+        return new PreprocessOptions(target, idColumn, true, Imputation.NATIVE, 50);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drydock.trainer.tuning;
+
+import dev.drydock.trainer.contract.ProgressLine;
+import java.util.function.Consumer;
+
+/** Counts finished trials and prints a {@link ProgressLine} after each. Thread-safe. */
+final class ProgressReporter {
+    private final Consumer<String> out;
+    private final long startNanos;
+    private final int planned;
+    private int done;
+    private double best = Double.NaN;
+
+    ProgressReporter(Consumer<String> out, int planned) {
+        this.out = out;
+        this.planned = planned;
+        this.startNanos = System.nanoTime();
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    synchronized void trialDone(double cvRmsle) {
+        done++;
+        if (Double.isNaN(best) || cvRmsle < best) {
+            best = cvRmsle;
+        }
+        double elapsed = elapsedSeconds();
+        double eta = elapsed / done * Math.max(0, planned - done);
+        out.accept(new ProgressLine(done, planned, best, elapsed, eta).format());
+    }
+}

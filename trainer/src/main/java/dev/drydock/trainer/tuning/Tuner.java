@@ -1,0 +1,251 @@
+package dev.drydock.trainer.tuning;
+
+import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.trainer.contract.TrainingException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Runs a search: configurations are cross-validated on a pool of worker threads, each owning its fold matrices
+ * and fitting with {@code threads / workers} XGBoost threads. On small data, parallel single-threaded fits use
+ * the cores better than one fit with many threads.
+ */
+public final class Tuner {
+    private final Dataset data;
+    private final TuningOptions options;
+    private final StopSignal stop;
+    private final Consumer<String> log;
+    private final Folds folds;
+
+    /**
+     * @param data the rows to cross-validate on (the hold-out excluded)
+     * @param options how to tune
+     * @param stop polled between fits
+     * @param log receives progress and rung lines
+     */
+    public Tuner(Dataset data, TuningOptions options, StopSignal stop, Consumer<String> log) {
+        this.data = data;
+        this.options = options;
+        this.stop = stop;
+        this.log = log;
+        if (data.rows() < options.folds()) {
+            throw new TrainingException("folds=" + options.folds() + " needs at least as many training rows; got "
+                    + data.rows());
+        }
+        this.folds = Folds.split(data.rows(), options.folds(), options.seed());
+    }
+
+    /**
+     * @param configuration a configuration, with or without {@code n_estimators}
+     * @param threads XGBoost threads
+     * @return the XGBoost-native parameters for a fit of it
+     */
+    public Map<String, Object> nativeParams(ParamSet configuration, int threads) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("objective", "reg:squarederror");
+        params.put("eval_metric", options.evalMetric());
+        params.put("tree_method", options.treeMethod());
+        params.put("seed", options.seed());
+        params.put("nthread", threads);
+        params.put("verbosity", 0);
+        params.putAll(configuration.toNative(options.gammaScale()));
+        return params;
+    }
+
+    /**
+     * @param space the search space
+     * @return the trials and the best one
+     * @throws TrainingException when no trial could be scored
+     */
+    public TuningResult tune(SearchSpace space) {
+        int workers = Math.max(1, options.threads());
+        int fitThreads = Math.max(1, options.threads() / workers);
+        ConcurrentLinkedQueue<FoldMatrices> created = new ConcurrentLinkedQueue<>();
+        ThreadLocal<FoldMatrices> matrices = ThreadLocal.withInitial(() -> {
+            try {
+                FoldMatrices m = new FoldMatrices(data, folds);
+                created.add(m);
+                return m;
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost rejected the training data: " + e.getMessage(), e);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "drydock-cv");
+            t.setDaemon(true);
+            return t;
+        });
+        long start = System.nanoTime();
+        try {
+            Search search = new Search(pool, matrices, fitThreads);
+            List<Trial> trials = switch (options.strategy()) {
+                case GRID -> search.exhaustive(sample(space.all()));
+                case RANDOM -> search.exhaustive(SearchSpace.sample(sample(space.all()), options.samples(),
+                        options.seed()));
+                case HALVING -> search.halving(sample(bases(space.all())), space.maxRounds());
+            };
+            if (trials.isEmpty()) {
+                throw new TrainingException("tuning was stopped before any configuration was scored");
+            }
+            List<Trial> sorted = new ArrayList<>(trials);
+            sorted.sort(Comparator.comparingInt(Trial::number));
+            Trial best = Collections.min(sorted, Comparator.comparingDouble(Trial::cvRmsle)
+                    .thenComparingInt(Trial::number));
+            return new TuningResult(options.strategy(), sorted, best, search.planned, stop.stopRequested(),
+                    (System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+            created.forEach(FoldMatrices::close);
+        }
+    }
+
+    private List<ParamSet> sample(List<ParamSet> configs) {
+        return options.maxTrials() == 0 ? configs : SearchSpace.sample(configs, options.maxTrials(), options.seed());
+    }
+
+    private static List<ParamSet> bases(List<ParamSet> configs) {
+        return List.copyOf(new LinkedHashSet<>(configs.stream().map(ParamSet::withoutRounds).toList()));
+    }
+
+    /** One search run: the pool, the per-thread matrices and the progress. */
+    private final class Search {
+        private final ExecutorService pool;
+        private final ThreadLocal<FoldMatrices> matrices;
+        private final int fitThreads;
+        private ProgressReporter progress;
+        private int planned;
+
+        Search(ExecutorService pool, ThreadLocal<FoldMatrices> matrices, int fitThreads) {
+            this.pool = pool;
+            this.matrices = matrices;
+            this.fitThreads = fitThreads;
+        }
+
+        /** Grid and random: group configurations that differ only in n_estimators and fit each group once. */
+        List<Trial> exhaustive(List<ParamSet> configs) {
+            Map<ParamSet, List<Integer>> groups = new LinkedHashMap<>();
+            for (ParamSet c : configs) {
+                groups.computeIfAbsent(c.withoutRounds(), k -> new ArrayList<>()).add(c.rounds());
+            }
+            planned = configs.size();
+            progress = new ProgressReporter(log, planned);
+            log.accept("tuning: strategy=" + options.strategy().label() + " configurations=" + planned + " fits="
+                    + groups.size() + "x" + options.folds() + " folds");
+            List<Future<List<Trial>>> futures = new ArrayList<>();
+            int number = 1;
+            for (Map.Entry<ParamSet, List<Integer>> group : groups.entrySet()) {
+                int first = number;
+                number += group.getValue().size();
+                List<Integer> rounds = group.getValue();
+                int maxRounds = rounds.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                futures.add(pool.submit(() -> {
+                    Fit fit = fit(group.getKey(), maxRounds, 0);
+                    if (fit == null) {
+                        return List.of();
+                    }
+                    List<Trial> out = new ArrayList<>();
+                    for (int i = 0; i < rounds.size(); i++) {
+                        double score = fit.curve.at(rounds.get(i));
+                        out.add(new Trial(first + i, group.getKey().withRounds(rounds.get(i)), score, 0, fit.seconds,
+                                progress.elapsedSeconds()));
+                        progress.trialDone(score);
+                    }
+                    return out;
+                }));
+            }
+            return collect(futures);
+        }
+
+        /** Successive halving over round budgets with factor 3; the last rung gets the largest n_estimators. */
+        List<Trial> halving(List<ParamSet> candidates, int maxRounds) {
+            final int factor = 3;
+            final int minRounds = Math.min(maxRounds, 25);
+            int rungs = 0;
+            while (Math.pow(factor, rungs + 1) <= candidates.size()
+                    && maxRounds / Math.pow(factor, rungs + 1) >= minRounds) {
+                rungs++;
+            }
+            planned = 0;
+            for (int i = 0; i <= rungs; i++) {
+                planned += (int) Math.ceil(candidates.size() / Math.pow(factor, i));
+            }
+            progress = new ProgressReporter(log, planned);
+            List<Trial> all = new ArrayList<>();
+            List<ParamSet> alive = candidates;
+            int number = 1;
+            for (int rung = 0; rung <= rungs && !alive.isEmpty(); rung++) {
+                int budget = (int) Math.ceil(maxRounds / Math.pow(factor, rungs - rung));
+                log.accept("tuning: strategy=halving rung=" + rung + "/" + rungs + " configurations=" + alive.size()
+                        + " max_rounds=" + budget + " folds=" + options.folds());
+                List<Future<List<Trial>>> futures = new ArrayList<>();
+                for (ParamSet config : alive) {
+                    int trialNumber = number++;
+                    int thisRung = rung;
+                    futures.add(pool.submit(() -> {
+                        Fit fit = fit(config, budget, options.earlyStoppingRounds());
+                        if (fit == null) {
+                            return List.of();
+                        }
+                        Trial t = new Trial(trialNumber, config.withRounds(fit.curve.bestRounds()), fit.curve.best(),
+                                thisRung, fit.seconds, progress.elapsedSeconds());
+                        progress.trialDone(t.cvRmsle());
+                        return List.of(t);
+                    }));
+                }
+                List<Trial> scored = collect(futures);
+                all.addAll(scored);
+                if (stop.stopRequested()) {
+                    break;
+                }
+                int keep = (int) Math.ceil(alive.size() / (double) factor);
+                alive = scored.stream().sorted(Comparator.comparingDouble(Trial::cvRmsle)
+                        .thenComparingInt(Trial::number)).limit(keep).map(t -> t.params().withoutRounds()).toList();
+            }
+            return all;
+        }
+
+        private Fit fit(ParamSet config, int maxRounds, int patience) throws XGBoostError {
+            if (stop.stopRequested()) {
+                return null;
+            }
+            long t0 = System.nanoTime();
+            CvCurve curve = CrossValidator.evaluate(matrices.get(), nativeParams(config, fitThreads), maxRounds,
+                    patience, stop::stopRequested);
+            return curve == null ? null : new Fit(curve, (System.nanoTime() - t0) / 1e9);
+        }
+
+        private List<Trial> collect(List<Future<List<Trial>>> futures) {
+            List<Trial> out = new ArrayList<>();
+            for (Future<List<Trial>> f : futures) {
+                try {
+                    out.addAll(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while tuning", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException("a cross-validation fit failed: " + cause.getMessage(), cause);
+                }
+            }
+            return out;
+        }
+    }
+
+    private record Fit(CvCurve curve, double seconds) {
+    }
+}

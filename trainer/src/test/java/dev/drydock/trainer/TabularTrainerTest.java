@@ -1,0 +1,207 @@
+package dev.drydock.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.trainer.contract.ContainerRunner;
+import dev.drydock.trainer.contract.ProgressLine;
+import dev.drydock.trainer.contract.TrainingEnvironment;
+import dev.drydock.trainer.output.ModelFiles;
+import dev.drydock.trainer.output.Provenance;
+import dev.drydock.trainer.testing.MlTree;
+import dev.drydock.trainer.testing.SyntheticHouses;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TabularTrainerTest {
+    /** A CI-sized search: 9 configurations, 3 folds, 150 trees at most. */
+    static final Map<String, String> SMALL = Map.of("max_trials", "9", "folds", "3", "n_estimators", "150");
+
+    @TempDir
+    Path root;
+
+    private final List<String> log = new ArrayList<>();
+
+    private int train(MlTree tree) {
+        return ContainerRunner.run(TrainingEnvironment.at(tree.root()), new TabularTrainer(log::add), Duration.ofSeconds(5));
+    }
+
+    private static Map<String, String> small(String... extra) {
+        Map<String, String> hp = new HashMap<>(SMALL);
+        for (int i = 0; i < extra.length; i += 2) {
+            hp.put(extra[i], extra[i + 1]);
+        }
+        return hp;
+    }
+
+    private MlTree synthetic(String... extra) {
+        return MlTree.at(root).hyperparameters(small(extra)).data("training", "houses.csv", SyntheticHouses.csv(150, 1, true));
+    }
+
+    @Test
+    void train_whenHouseData_goldenHoldoutRmsleAndEveryOutput() throws IOException {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL).copy("training", MlTree.HOUSE_TRAIN);
+
+        int code = train(tree);
+
+        assertThat(code).as(tree.failure()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.METRICS).toFile());
+        // Golden figures of this CI-sized search (seed 0, XGBoost 3.0.4: 0.1374 CV, 0.1321 hold-out); the tolerance
+        // allows for other CPUs' floating point, not for a regression. The reference's full grid scores 0.1432.
+        assertThat(metrics.get("cv_rmsle").asDouble()).isCloseTo(0.1374, Offset.offset(0.004));
+        assertThat(metrics.get("holdout_rmsle").asDouble()).isCloseTo(0.1321, Offset.offset(0.004));
+        assertThat(metrics.get("trials")).hasSize(9 + 3); // two halving rungs: 150 / 3 = 50 rounds, then 150
+        assertThat(metrics.get("holdout_rows").asInt()).isEqualTo(365);
+        assertThat(root.resolve("model")).isDirectoryContaining("glob:**/" + ModelFiles.MODEL)
+                .isDirectoryContaining("glob:**/" + ModelFiles.PREPROCESSING)
+                .isDirectoryContaining("glob:**/" + ModelFiles.PROVENANCE);
+        assertThat(root.resolve("output/data")).isDirectoryContaining("glob:**/" + ModelFiles.TRIALS_CSV)
+                .isDirectoryContaining("glob:**/" + ModelFiles.REPORT_HTML);
+        assertThat(log).anyMatch(l -> l.matches("cv_rmsle=0\\.\\d+")).anyMatch(l -> l.matches("holdout_rmsle=0\\.\\d+"))
+                .anyMatch(l -> ProgressLine.parse(l).isPresent());
+        JsonNode provenance = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.PROVENANCE).toFile());
+        assertThat(provenance.get("inputSha256").get("training/train.csv").asText())
+                .isEqualTo(Provenance.sha256(MlTree.HOUSE_TRAIN));
+        assertThat(provenance.get("xgboostVersion").asText()).isEqualTo("3.0.4");
+    }
+
+    @Test
+    void train_whenHoldoutIdsFile_holdsOutThoseRows() throws IOException {
+        MlTree tree = synthetic("holdout_ids", "ids/holdout.txt").data("ids", "holdout.txt", "1\n2\n3\n4\n5\n");
+
+        assertThat(train(tree)).as(tree.failure()).isZero();
+
+        JsonNode metrics = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.METRICS).toFile());
+        assertThat(metrics.get("holdout_rows").asInt()).isEqualTo(5);
+        assertThat(metrics.get("training_rows").asInt()).isEqualTo(145);
+    }
+
+    @Test
+    void train_whenValidationChannel_scoresOnIt() throws IOException {
+        MlTree tree = synthetic().data("validation", "v.csv", SyntheticHouses.csv(20, 2, true));
+
+        assertThat(train(tree)).as(tree.failure()).isZero();
+
+        JsonNode metrics = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.METRICS).toFile());
+        assertThat(metrics.get("holdout_rows").asInt()).isEqualTo(20);
+        assertThat(metrics.get("training_rows").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void train_whenChannelFolderMissing_failsNamingChannel() {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL);
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).startsWith("channel \"training\" is missing");
+    }
+
+    @Test
+    void train_whenCsvEmpty_failsSayingEmpty() {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL).data("training", "t.csv", "");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("is empty");
+    }
+
+    @Test
+    void train_whenCsvHeaderOnly_failsSayingNoRows() {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL).data("training", "t.csv", "Id,Area,SalePrice\n");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("has a header but no data rows");
+    }
+
+    @Test
+    void train_whenTargetColumnMissing_failsListingColumns() {
+        MlTree tree = synthetic("target", "Price");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("target column \"Price\" is missing").contains("SalePrice");
+    }
+
+    @Test
+    void train_whenTargetNonNumeric_failsNamingValue() {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL)
+                .data("training", "t.csv", SyntheticHouses.csv(30, 1, true).replaceFirst(",(\\d+)\n", ",cheap\n"));
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("non-numeric value \"cheap\"");
+    }
+
+    @Test
+    void train_whenTargetNotPositiveWithLog_failsSuggestingLogTargetFalse() {
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL)
+                .data("training", "t.csv", SyntheticHouses.csv(30, 1, true).replaceFirst(",(\\d+)\n", ",-5\n"));
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("not positive").contains("log_target=false");
+    }
+
+    @Test
+    void train_whenHyperparameterMalformed_failsNamingIt() {
+        MlTree tree = synthetic("max_depth", "[3,deep]");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("max_depth=\"[3,deep]\" is malformed");
+    }
+
+    @Test
+    void train_whenHyperparameterUnknown_failsListingKnownNames() {
+        MlTree tree = synthetic("max_dept", "3");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("unknown hyperparameter [max_dept]").contains("max_depth")
+                .contains("holdout_ids");
+    }
+
+    @Test
+    void train_whenSearchSpaceEmpty_failsSayingSo() {
+        MlTree tree = synthetic("subsample", "[]");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("search space is empty").contains("subsample");
+    }
+
+    @Test
+    void train_whenEstimatorsNotPositive_failsNamingRule() {
+        MlTree tree = synthetic("n_estimators", "0");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("n_estimators must be >= 1, got 0");
+    }
+
+    @Test
+    void train_whenStrategyUnknown_failsListingStrategies() {
+        MlTree tree = synthetic("strategy", "bayes");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("[grid, random, halving]");
+    }
+
+    @Test
+    void train_whenEachStrategyOnSmallData_completes() {
+        for (String strategy : List.of("grid", "random", "halving")) {
+            Path sub = root.resolve(strategy);
+            MlTree tree = MlTree.at(sub).hyperparameters(small("strategy", strategy, "n_samples", "2"))
+                    .data("training", "houses.csv", SyntheticHouses.csv(120, 3, true));
+
+            int code = ContainerRunner.run(TrainingEnvironment.at(sub), new TabularTrainer(log::add), Duration.ofSeconds(5));
+
+            assertThat(code).as(strategy + ": " + tree.failure()).isZero();
+            assertThat(sub.resolve("model/" + ModelFiles.MODEL)).exists();
+        }
+    }
+
+    private static String firstLine(MlTree tree) {
+        return tree.failure().lines().findFirst().orElse("");
+    }
+}
