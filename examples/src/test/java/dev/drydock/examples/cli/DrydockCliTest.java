@@ -1,0 +1,81 @@
+package dev.drydock.examples.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line's help and its one-line errors for the mistakes a new user makes. */
+class DrydockCliTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void help_whenAsked_listsEveryCommand() {
+        ConsoleCapture r = ConsoleCapture.run("--help");
+
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out).contains("train", "describe", "logs", "stop", "jobs", "predict");
+    }
+
+    @Test
+    void trainHelp_whenAsked_explainsEveryOption() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--help");
+
+        assertThat(r.exitCode).isZero();
+        assertThat(r.out).contains("--backend", "--docker", "--data", "--quick", "--strategy", "--max-trials",
+                "--hyperparameter", "--image", "--timeout", "--home", "--region", "--bucket", "--role", "--verbose");
+    }
+
+    @Test
+    void train_whenDataFolderLacksFiles_printsOneLineNamingThePathAndTheFix() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--home", home.toString(), "--data", home.resolve("nowhere").toString());
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("nowhere/train.csv").contains("--data").doesNotContain("\tat ");
+        assertThat(r.err.lines().filter(l -> l.startsWith("drydock: "))).hasSize(1);
+    }
+
+    @Test
+    void train_whenVerbose_printsTheStackTrace() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--verbose", "--home", home.toString(), "--data", home.resolve("nowhere").toString());
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("\tat ");
+    }
+
+    @Test
+    void describe_whenJobUnknown_saysSoWithTheFix() {
+        ConsoleCapture r = ConsoleCapture.run("describe", "--home", home.toString(), "no-such-job");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("no-such-job").contains("not found");
+    }
+
+    @Test
+    void train_whenSageMakerWithoutBucket_namesTheOptionToSet() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--backend", "sagemaker", "--home", home.toString(), "--bucket", "");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--bucket").contains("DRYDOCK_BUCKET");
+    }
+
+    @Test
+    void train_whenBackendUnknown_listsTheChoices() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--backend", "kubernetes");
+
+        assertThat(r.exitCode).isNotZero();
+        assertThat(r.err).contains("kubernetes").contains("process, docker or sagemaker");
+    }
+
+    @Test
+    void predict_whenModelMissing_saysWhichPath() {
+        ConsoleCapture r = ConsoleCapture.run("predict", "--model", home.resolve("missing-model").toString(),
+                "--input", home.resolve("test.csv").toString());
+
+        assertThat(r.exitCode).isNotZero();
+        assertThat(r.err).contains("missing-model").doesNotContain("\tat ");
+    }
+}
