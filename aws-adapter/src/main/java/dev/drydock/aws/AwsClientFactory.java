@@ -4,7 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -66,7 +66,7 @@ final class AwsClientFactory {
 
     S3Client s3() {
         return configure(S3Client.builder(), AwsService.S3)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(50, maxConcurrency)))
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(Math.max(50, maxConcurrency)))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
                 .build();
     }
@@ -101,14 +101,14 @@ final class AwsClientFactory {
     }
 
     SageMakerClient sageMaker() {
-        return configure(SageMakerClient.builder(), AwsService.SAGEMAKER).httpClientBuilder(ApacheHttpClient.builder()).build();
+        return configure(SageMakerClient.builder(), AwsService.SAGEMAKER).httpClientBuilder(Apache5HttpClient.builder()).build();
     }
 
     CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder(), AwsService.LOGS).httpClientBuilder(ApacheHttpClient.builder()).build();
+        return configure(CloudWatchLogsClient.builder(), AwsService.LOGS).httpClientBuilder(Apache5HttpClient.builder()).build();
     }
 
     EcrClient ecr() {
-        return configure(EcrClient.builder(), AwsService.ECR).httpClientBuilder(ApacheHttpClient.builder()).build();
+        return configure(EcrClient.builder(), AwsService.ECR).httpClientBuilder(Apache5HttpClient.builder()).build();
     }
 }

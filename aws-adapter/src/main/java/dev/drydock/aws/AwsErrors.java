@@ -98,20 +98,6 @@ public final class AwsErrors {
         return Optional.empty();
     }
 
-    /**
-     * Attaches the vendor exception to a drydock exception whose constructor takes no cause (several core subtypes,
-     * such as {@code JobNotFoundException}, fix their cause to none): as its cause when still possible, else as a
-     * suppressed exception, so that the stack trace shows it either way.
-     */
-    static <E extends RuntimeException> E withCause(E error, Throwable cause) {
-        try {
-            error.initCause(cause);
-        } catch (IllegalStateException alreadySet) {
-            error.addSuppressed(cause);
-        }
-        return error;
-    }
-
     private static DrydockException translateService(AwsServiceException e, String action) {
         String code = errorCode(e);
         String message = serviceMessage(e);

@@ -201,8 +201,7 @@ public final class EcrImageRegistry implements ImageRegistry {
             if (!createMissingRepositories) {
                 ImageNotFoundException missing = new ImageNotFoundException(repository, "ECR repository \"" + repository
                         + "\" does not exist: create it (aws ecr create-repository --repository-name " + repository
-                        + "), or let drydock create it with createMissingRepositories(true)");
-                AwsErrors.withCause(missing, e);
+                        + "), or let drydock create it with createMissingRepositories(true)", e);
                 throw missing;
             }
             createRepository(repository);
@@ -296,11 +295,8 @@ public final class EcrImageRegistry implements ImageRegistry {
 
         @Override
         public void onNext(PushResponseItem item) {
-            if (item.getErrorDetail() != null || item.getError() != null) {
-                String message = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
-                if (error == null) {
-                    error = message;
-                }
+            if (item.getErrorDetail() != null && error == null) {
+                error = item.getErrorDetail().getMessage();
             }
             if (item.getAux() != null && item.getAux().getDigest() != null && DIGEST.matcher(item.getAux().getDigest()).matches()) {
                 digest = item.getAux().getDigest();

@@ -336,8 +336,7 @@ public final class S3Storage implements Storage {
 
     private StorageObjectNotFoundException missingBucket(String bucket, Exception cause) {
         StorageObjectNotFoundException e = new StorageObjectNotFoundException("s3://" + bucket + "/",
-                "the S3 bucket \"" + bucket + "\" does not exist" + inRegion() + "; check the bucket name and region");
-        AwsErrors.withCause(e, cause);
+                "the S3 bucket \"" + bucket + "\" does not exist" + inRegion() + "; check the bucket name and region", cause);
         return e;
     }
 
@@ -374,9 +373,7 @@ public final class S3Storage implements Storage {
             return d;
         }
         if (cause instanceof NoSuchKeyException e) {
-            StorageObjectNotFoundException nf = new StorageObjectNotFoundException(action, "the object disappeared while it was read");
-            AwsErrors.withCause(nf, e);
-            return nf;
+            return new StorageObjectNotFoundException(action, "the object disappeared while it was read", e);
         }
         if (cause instanceof SdkException e) {
             // The transfer manager wraps service errors in an SdkClientException; translate the service error.

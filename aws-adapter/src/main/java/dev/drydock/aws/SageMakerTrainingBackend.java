@@ -103,9 +103,7 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
             LOG.info("training job {} already exists with the same spec: returning it (submit retried)", name);
             return JobDescriptionMapper.map(existing);
         }
-        JobAlreadyExistsException taken = new JobAlreadyExistsException(name.value());
-        AwsErrors.withCause(taken, cause);
-        throw taken;
+        throw new JobAlreadyExistsException(name.value(), cause);
     }
 
     @Override
@@ -186,9 +184,7 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
     }
 
     private DrydockException notFound(JobName name, Exception cause) {
-        JobNotFoundException e = new JobNotFoundException(name.value(), "on SageMaker" + where());
-        AwsErrors.withCause(e, cause);
-        return e;
+        return new JobNotFoundException(name.value(), "on SageMaker" + where(), cause);
     }
 
     private static boolean isNameTaken(AwsServiceException e) {

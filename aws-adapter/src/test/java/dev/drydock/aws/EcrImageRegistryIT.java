@@ -61,9 +61,30 @@ class EcrImageRegistryIT extends ImageRegistryContractTest {
     void stop() throws Exception {
         if (localRegistry != null) {
             localRegistry.close();
+            removeTestImages();
         }
         if (docker != null) {
             docker.close();
+        }
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Removes the tags this test made in the daemon (the registry's own data goes with its temp folder). */
+    private void removeTestImages() {
+        for (var image : docker.listImagesCmd().exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(localRegistry.host() + "/") || tag.startsWith("drydock-contract/")) {
+                    try {
+                        docker.removeImageCmd(tag).withForce(true).exec();
+                    } catch (RuntimeException ignored) {
+                        // already gone
+                    }
+                }
+            }
         }
     }
 

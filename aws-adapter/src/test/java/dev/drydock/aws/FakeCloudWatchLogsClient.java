@@ -64,7 +64,7 @@ final class FakeCloudWatchLogsClient implements CloudWatchLogsClient {
     public synchronized DescribeLogStreamsResponse describeLogStreams(DescribeLogStreamsRequest request) {
         maybeThrottle();
         if (streams.isEmpty()) {
-            throw (ResourceNotFoundException) ResourceNotFoundException.builder()
+            throw ResourceNotFoundException.builder()
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
                             .errorMessage("The specified log group does not exist.").build()).statusCode(400).build();
         }
@@ -82,7 +82,7 @@ final class FakeCloudWatchLogsClient implements CloudWatchLogsClient {
         getLogEventsCalls.incrementAndGet();
         List<OutputLogEvent> events = streams.get(request.logStreamName());
         if (events == null) {
-            throw (ResourceNotFoundException) ResourceNotFoundException.builder()
+            throw ResourceNotFoundException.builder()
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
                             .errorMessage("The specified log stream does not exist.").build()).statusCode(400).build();
         }

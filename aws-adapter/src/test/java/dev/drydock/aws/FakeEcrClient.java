@@ -67,7 +67,7 @@ final class FakeEcrClient implements EcrClient {
     public DescribeRepositoriesResponse describeRepositories(DescribeRepositoriesRequest request) {
         String name = request.repositoryNames().get(0);
         if (!repositories.containsKey(name)) {
-            throw (RepositoryNotFoundException) RepositoryNotFoundException.builder().awsErrorDetails(AwsErrorDetails.builder()
+            throw RepositoryNotFoundException.builder().awsErrorDetails(AwsErrorDetails.builder()
                     .errorCode("RepositoryNotFoundException").errorMessage("The repository with name '" + name
                             + "' does not exist in the registry with id '123456789012'").build()).statusCode(400).build();
         }
@@ -93,7 +93,7 @@ final class FakeEcrClient implements EcrClient {
         try {
             HttpResponse<Void> r = http.send(head, HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() == 404) {
-                throw (ImageNotFoundException) ImageNotFoundException.builder().awsErrorDetails(AwsErrorDetails.builder()
+                throw ImageNotFoundException.builder().awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("ImageNotFoundException").errorMessage("The image requested does not exist").build()).statusCode(400).build();
             }
             String digest = r.headers().firstValue("Docker-Content-Digest").orElseThrow();

@@ -42,7 +42,8 @@ final class LocalRegistry implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return new LocalRegistry(p, port);
             } catch (IOException notYet) {
                 if (!p.isAlive()) {

@@ -48,6 +48,7 @@ final class S3MockServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}. */
+    @SuppressWarnings("removal") // S3Mock 4.x still serves plain HTTP on this port; 5.x drops the method
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + app.getHttpPort());
     }

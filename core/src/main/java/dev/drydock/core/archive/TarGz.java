@@ -22,11 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +186,7 @@ public final class TarGz {
 
     private void write(Path source, OutputStream raw, Set<Path> exclude) throws IOException {
         ParallelGzipOutputStream gz = new ParallelGzipOutputStream(new BufferedOutputStream(raw, 256 * 1024),
-                compressionLevel, blockSize, Pool.EXECUTOR, parallelism);
+                compressionLevel, blockSize, ArchiveThreads.EXECUTOR, parallelism);
         boolean done = false;
         try {
             TarWriter tar = new TarWriter(gz);
@@ -268,23 +264,6 @@ public final class TarGz {
                     + " model to /opt/ml/model, pass that folder");
         }
         return f;
-    }
-
-    /** The shared daemon threads that deflate blocks; idle threads end after 30 s. */
-    private static final class Pool {
-        static final ExecutorService EXECUTOR = create();
-
-        private static ExecutorService create() {
-            int n = Math.max(1, Runtime.getRuntime().availableProcessors());
-            AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor e = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "drydock-gzip-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            e.allowCoreThreadTimeOut(true);
-            return e;
-        }
     }
 
     /** Options of a {@link TarGz}. */

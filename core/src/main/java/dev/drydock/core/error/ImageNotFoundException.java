@@ -8,7 +8,12 @@ public class ImageNotFoundException extends NotFoundException {
 
     /** The error for {@code image}; {@code message} says where it was looked for and how to get it there. */
     public ImageNotFoundException(String image, String message) {
-        super(message);
+        this(image, message, null);
+    }
+
+    /** The error for {@code image}, translating the vendor exception {@code cause}. */
+    public ImageNotFoundException(String image, String message, Throwable cause) {
+        super(message, cause);
         this.image = image;
     }
 

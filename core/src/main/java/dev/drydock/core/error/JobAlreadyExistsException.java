@@ -8,8 +8,13 @@ public class JobAlreadyExistsException extends DrydockException {
 
     /** The error for {@code jobName}. */
     public JobAlreadyExistsException(String jobName) {
+        this(jobName, null);
+    }
+
+    /** The error for {@code jobName}, translating the vendor exception {@code cause}. */
+    public JobAlreadyExistsException(String jobName, Throwable cause) {
         super(ErrorCode.ALREADY_EXISTS, "a training job named \"" + jobName + "\" already exists: choose another"
-                + " name, or leave the name out and set a base name so that drydock generates a unique one");
+                + " name, or leave the name out and set a base name so that drydock generates a unique one", cause);
         this.jobName = jobName;
     }
 

@@ -8,7 +8,12 @@ public class StorageObjectNotFoundException extends NotFoundException {
 
     /** The error for {@code uri}; {@code hint} says how to fix it. */
     public StorageObjectNotFoundException(String uri, String hint) {
-        super("nothing exists at " + uri + ": " + hint);
+        this(uri, hint, null);
+    }
+
+    /** The error for {@code uri}, translating the vendor exception {@code cause}. */
+    public StorageObjectNotFoundException(String uri, String hint, Throwable cause) {
+        super("nothing exists at " + uri + ": " + hint, cause);
         this.uri = uri;
     }
 

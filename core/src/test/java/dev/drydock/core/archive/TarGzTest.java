@@ -179,6 +179,23 @@ class TarGzTest {
     }
 
     @Test
+    void extract_whenAnEntryRepeats_theLastOneWins() throws IOException {
+        RawTar raw = new RawTar();
+        for (int i = 0; i < 300; i++) {
+            raw.file("f" + (i % 3) + ".txt", "v" + i);
+        }
+        Path dst = TarGz.create().extract(raw.writeTo(tmp.resolve("a.tar.gz")), tmp.resolve("dst"));
+        assertThat(Files.readString(dst.resolve("f2.txt"))).isEqualTo("v299");
+        assertThat(Files.readString(dst.resolve("f0.txt"))).isEqualTo("v297");
+    }
+
+    @Test
+    void extract_whenAFileIsUsedAsAFolder_rejectsItAndLeavesNothing() throws IOException {
+        Path archive = new RawTar().file("a", "file").file("a/b.txt", "below a file").writeTo(tmp.resolve("a.tar.gz"));
+        assertRejected(archive, "a/b.txt", "not a folder");
+    }
+
+    @Test
     void extract_whenEntryIsADeviceOrFifo_rejectsIt() throws IOException {
         assertRejected(new RawTar().entry("null", '3', 0, "").writeTo(tmp.resolve("a.tar.gz")), "null", "character device");
         assertRejected(new RawTar().entry("fifo", '6', 0, "").writeTo(tmp.resolve("b.tar.gz")), "fifo", "FIFO");

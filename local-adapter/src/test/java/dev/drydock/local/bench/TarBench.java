@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Benchmark (not a test): packing and unpacking with core's {@link TarGz} against GNU {@code tar czf} /
- * {@code tar xzf} on the same folders, printing the times and the ratio GNU/drydock (above 1 means drydock is faster).
+ * {@code tar xzf} on the same folders, printing wall-clock and CPU times (user + system; GNU's through
+ * {@code /usr/bin/time}, children included) and the ratios GNU/drydock (above 1 means drydock is faster).
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl local-adapter test-compile exec:java@tar-bench} (see PERFORMANCE.md).
  * System properties: {@code bench.dir} (work folder, default {@code /tmp/drydock-tar-bench}), {@code bench.runs}
@@ -47,7 +48,8 @@ public final class TarBench {
         System.out.printf(Locale.ROOT, "drydock TarGz (level %d, %d threads) vs GNU tar + gzip; %d processors; load average %s; median of %d alternating runs%n",
                 tarGz.compressionLevel(), tarGz.parallelism(), Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim(), runs);
-        System.out.printf(Locale.ROOT, "%-28s %10s %10s %8s %12s %12s%n", "case", "GNU s", "drydock s", "ratio", "GNU bytes", "drydock bytes");
+        System.out.printf(Locale.ROOT, "%-30s %8s %8s %8s %8s %8s %8s %11s %11s%n", "case", "GNU wall", "dd wall", "ratio",
+                "GNU cpu", "dd cpu", "ratio", "GNU bytes", "dd bytes");
         for (Path folder : List.of(model, small)) {
             bench(work, folder, tarGz, runs);
         }
@@ -67,38 +69,44 @@ public final class TarBench {
         // The two tools alternate run by run, so that load from other processes hits both alike.
         double[] pack = alternate(runs, () -> gnu("tar", "-czf", gnuArchive.toString(), "-C", folder.toString(), "."),
                 () -> tarGz.pack(folder, ourArchive), null);
-        row(name + " pack", pack[0], pack[1], Files.size(gnuArchive), Files.size(ourArchive));
+        row(name + " pack", pack, Files.size(gnuArchive), Files.size(ourArchive));
         double[] unpack = alternate(runs, () -> {
             Files.createDirectories(out);
             gnu("tar", "-xzf", gnuArchive.toString(), "-C", out.toString());
         }, () -> tarGz.extract(gnuArchive, out), out);
-        row(name + " unpack (GNU archive)", unpack[0], unpack[1], -1, -1);
+        row(name + " unpack (GNU archive)", unpack, -1, -1);
         double[] own = alternate(runs, () -> {
             Files.createDirectories(out);
             gnu("tar", "-xzf", ourArchive.toString(), "-C", out.toString());
         }, () -> tarGz.extract(ourArchive, out), out);
-        row(name + " unpack (drydock archive)", own[0], own[1], -1, -1);
+        row(name + " unpack (drydock archive)", own, -1, -1);
     }
 
     /** Medians of {@code runs} alternating runs of both steps; {@code sync} before each so write-back does not carry over. */
     private static double[] alternate(int runs, Step gnu, Step ours, Path cleanAfter) throws Exception {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
+        List<Double> ca = new ArrayList<>();
+        List<Double> cb = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            a.add(timed(gnu, cleanAfter));
-            b.add(timed(ours, cleanAfter));
+            a.add(timed(gnu, cleanAfter, ca, true));
+            b.add(timed(ours, cleanAfter, cb, false));
         }
-        return new double[] {median(a), median(b)};
+        return new double[] {median(a), median(b), median(ca), median(cb)};
     }
 
-    private static double timed(Step step, Path cleanAfter) throws Exception {
+    private static double timed(Step step, Path cleanAfter, List<Double> cpu, boolean isGnu) throws Exception {
         if (cleanAfter != null) {
             delete(cleanAfter);
         }
         gnu("sync");
+        lastGnuCpu = 0;
+        long cpuStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         step.run();
-        return (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
+        cpu.add(isGnu ? lastGnuCpu : (OS.getProcessCpuTime() - cpuStart) / 1e9);
+        return wall;
     }
 
     private static double median(List<Double> times) {
@@ -106,20 +114,37 @@ public final class TarBench {
         return times.get(times.size() / 2);
     }
 
-    private static void row(String label, double gnu, double ours, long gnuBytes, long ourBytes) {
-        System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %7.2fx %12s %12s%n", label, gnu, ours, gnu / ours,
-                gnuBytes < 0 ? "" : Long.toString(gnuBytes), ourBytes < 0 ? "" : Long.toString(ourBytes));
+    private static void row(String label, double[] t, long gnuBytes, long ourBytes) {
+        System.out.printf(Locale.ROOT, "%-30s %8.3f %8.3f %7.2fx %8.3f %8.3f %7.2fx %11s %11s%n", label, t[0], t[1], t[0] / t[1],
+                t[2], t[3], t[2] / t[3], gnuBytes < 0 ? "" : Long.toString(gnuBytes), ourBytes < 0 ? "" : Long.toString(ourBytes));
     }
 
     private interface Step {
         void run() throws Exception;
     }
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static double lastGnuCpu;
+
+    /** Runs a command under /usr/bin/time (when present) to learn its CPU time (user + system, children included). */
     private static void gnu(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
+        Path times = Files.createTempFile("bench-time", ".txt");
+        List<String> cmd = new ArrayList<>();
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time")) && !command[0].equals("sync");
+        if (timed) {
+            cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+        }
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed");
         }
+        if (timed) {
+            String[] t = Files.readString(times).trim().split("\\s+");
+            lastGnuCpu = Double.parseDouble(t[t.length - 2]) + Double.parseDouble(t[t.length - 1]);
+        }
+        Files.deleteIfExists(times);
     }
 
     /** A model-like folder: float weights (half compressible), a CSV, a JSON, random bytes, some metadata files. */
