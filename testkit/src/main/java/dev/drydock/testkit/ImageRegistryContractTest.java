@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@link ImageRegistry} contract: build (where the adapter builds), resolve to a digest, push, and the errors
@@ -36,12 +35,15 @@ public abstract class ImageRegistryContractTest {
     /** A fresh reference in the registry backends pull from, to push {@link #presentImage()} to. */
     protected abstract ImageReference pushTarget();
 
-    /** Whether the adapter builds images; an adapter that only pushes and resolves (ECR) returns false. */
+    /**
+     * Whether the adapter builds images. One that does not must refuse {@code build} with a CONFIGURATION error that
+     * says what to use instead; the build tests check that refusal.
+     */
     protected boolean supportsBuild() {
         return true;
     }
 
-    /** Whether the adapter pushes images. */
+    /** Whether the adapter pushes images; one that does not must refuse {@code push} with a CONFIGURATION error. */
     protected boolean supportsPush() {
         return true;
     }
@@ -82,8 +84,11 @@ public abstract class ImageRegistryContractTest {
 
     @Test
     void push_whenImagePresent_returnsTargetPinnedToPushedDigest() {
-        assumeTrue(supportsPush(), "the registry under test does not push images");
         ImageReference target = pushTarget();
+        if (!supportsPush()) {
+            assertRefusedAsConfiguration(() -> registry().push(presentImage(), target));
+            return;
+        }
 
         ImageReference pushed = registry().push(presentImage(), target);
 
@@ -94,8 +99,12 @@ public abstract class ImageRegistryContractTest {
 
     @Test
     void push_whenRepeated_isHarmlessAndGivesTheSameDigest() {
-        assumeTrue(supportsPush(), "the registry under test does not push images");
         ImageReference target = pushTarget();
+        if (!supportsPush()) {
+            assertRefusedAsConfiguration(() -> registry().push(presentImage(), target));
+            assertRefusedAsConfiguration(() -> registry().push(presentImage(), target));
+            return;
+        }
 
         ImageReference first = registry().push(presentImage(), target);
         ImageReference second = registry().push(presentImage(), target);
@@ -105,7 +114,6 @@ public abstract class ImageRegistryContractTest {
 
     @Test
     void push_whenImageAbsent_throwsImageNotFound() {
-        assumeTrue(supportsPush(), "the registry under test does not push images");
         ImageReference absent = absentImage();
 
         assertThatThrownBy(() -> registry().push(absent, pushTarget()))
@@ -115,8 +123,13 @@ public abstract class ImageRegistryContractTest {
 
     @Test
     void build_whenContextValid_returnsResolvableReferenceWithDigest(@TempDir Path tmp) throws IOException {
-        assumeTrue(supportsBuild(), "the registry under test does not build images");
         ImageReference tag = buildTag();
+        if (!supportsBuild()) {
+            Path context = context(tmp, buildableDockerfile());
+            assertRefusedAsConfiguration(() -> registry().build(ImageBuildRequest.of(context, tag)));
+            assertThat(registry().resolve(tag)).isEmpty();
+            return;
+        }
 
         ImageReference built = registry().build(ImageBuildRequest.of(context(tmp, buildableDockerfile()), tag));
 
@@ -127,13 +140,29 @@ public abstract class ImageRegistryContractTest {
 
     @Test
     void build_whenBuildFails_throwsDrydockExceptionWithBuilderOutput(@TempDir Path tmp) throws IOException {
-        assumeTrue(supportsBuild(), "the registry under test does not build images");
         ImageReference tag = buildTag();
+        if (!supportsBuild()) {
+            Path context = context(tmp, failingDockerfile());
+            assertRefusedAsConfiguration(() -> registry().build(ImageBuildRequest.of(context, tag)));
+            return;
+        }
 
         assertThatThrownBy(() -> registry().build(ImageBuildRequest.of(context(tmp, failingDockerfile()), tag)))
                 .isInstanceOf(DrydockException.class)
                 .hasMessageContaining("missing-file.txt");
         assertThat(registry().resolve(tag)).isEmpty();
+    }
+
+    /**
+     * An adapter without a capability refuses it as a configuration error whose message says what to use instead,
+     * rather than failing obscurely or pretending to succeed.
+     */
+    private static void assertRefusedAsConfiguration(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(DrydockException.class, e -> {
+                    assertThat(e.code()).isEqualTo(dev.drydock.core.error.ErrorCode.CONFIGURATION);
+                    assertThat(e.getMessage()).hasSizeGreaterThan(40);
+                });
     }
 
     private static Path context(Path tmp, String dockerfile) throws IOException {
