@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.ImageNotFoundException;
 import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.model.ImageReference;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.job.HostLaunch;
@@ -59,7 +60,7 @@ final class DockerLauncher implements HostLauncher {
         String image = spec.image().toString();
         InspectImageResponse inspected;
         try {
-            inspected = client.inspectImageCmd(image).exec();
+            inspected = client.inspectImageCmd(runnableReference(spec.image())).exec();
         } catch (NotFoundException e) {
             throw new ImageNotFoundException(image, "the image " + image + " is not in the Docker daemon at " + dockerHost
                     + ", and the local backend never pulls: build it (docker build -t " + image + " <folder with the Dockerfile>,"
@@ -72,6 +73,24 @@ final class DockerLauncher implements HostLauncher {
             throw InvalidInputException.of("image", image, "must have an ENTRYPOINT: SageMaker starts the container as"
                     + " `IMAGE train`, so add ENTRYPOINT [\"java\", \"-jar\", \"/app/trainer.jar\"] (exec form) to its Dockerfile,"
                     + " or set the spec's containerEntrypoint");
+        }
+    }
+
+    /**
+     * The reference the daemon runs for {@code image}. An image pinned to a registry digest runs as written. A local
+     * image that was never pushed has no registry digest, so the image registry pins it to its image ID
+     * ({@code name@sha256:<id>}), a form {@code docker run} does not accept: it runs by that ID, which is exactly the
+     * image that was resolved, even if the tag has moved since.
+     */
+    String runnableReference(ImageReference image) {
+        if (image.digest() == null) {
+            return image.toString();
+        }
+        try {
+            client.inspectImageCmd(image.toString()).exec();
+            return image.toString();
+        } catch (NotFoundException | com.github.dockerjava.api.exception.BadRequestException e) {
+            return image.digest();
         }
     }
 
@@ -104,7 +123,7 @@ final class DockerLauncher implements HostLauncher {
                 .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=1g"))
                 .withNetworkMode(networks.getOrDefault(job, "none"));
         removeContainer(name);
-        CreateContainerCmd create = client.createContainerCmd(spec.image().toString())
+        CreateContainerCmd create = client.createContainerCmd(runnableReference(spec.image()))
                 .withName(name)
                 .withHostName(launch.host())
                 .withUser(userOf(root))
