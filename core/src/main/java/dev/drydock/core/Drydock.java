@@ -56,6 +56,7 @@ public final class Drydock implements AutoCloseable {
     private final Path workDirectory;
     private final PollPolicy pollPolicy;
     private final Set<TrainingJob> followed = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private Drydock(Builder b) {
         Violations v = new Violations();
@@ -88,9 +89,11 @@ public final class Drydock implements AutoCloseable {
      *
      * @throws InvalidInputException when the request breaks any rule (all of them are listed); nothing was uploaded
      *                               or started then
+     * @throws IllegalStateException when this instance was closed
      */
     public TrainingJob submit(TrainingRequest request, JobListener listener) {
         Objects.requireNonNull(request, "request");
+        requireOpen();
         JobListener events = SafeListener.wrap(listener);
         TrainingJobSpec.Builder spec = TrainingJobSpec.builder();
         request.spec().accept(spec);
@@ -150,8 +153,10 @@ public final class Drydock implements AutoCloseable {
      * A handle on an existing job, by name, for example one submitted by another process.
      *
      * @throws dev.drydock.core.error.JobNotFoundException when the backend has no such job
+     * @throws IllegalStateException                       when this instance was closed
      */
     public TrainingJob attach(String jobName, JobListener listener) {
+        requireOpen();
         JobDescription current = backend.describe(JobName.of(jobName));
         return follow(current, SafeListener.wrap(listener));
     }
@@ -171,11 +176,21 @@ public final class Drydock implements AutoCloseable {
         return workDirectory;
     }
 
-    /** Stops following every job (their threads end); the jobs themselves run on. */
+    /**
+     * Stops following every job (their threads end, and a pending {@link TrainingJob#await} throws); the jobs
+     * themselves run on. Submitting or attaching afterwards is refused.
+     */
     @Override
     public void close() {
+        closed = true;
         followed.forEach(TrainingJob::stopFollowing);
         followed.clear();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Drydock was closed: build a new one to submit or attach to jobs");
+        }
     }
 
     private TrainingJob follow(JobDescription first, JobListener events) {
@@ -183,6 +198,10 @@ public final class Drydock implements AutoCloseable {
                 pollPolicy, events, followed::remove);
         followed.add(job);
         job.startFollowing();
+        if (closed) {
+            // close() ran while this job was being submitted and may have missed it: it must not be followed forever.
+            job.stopFollowing();
+        }
         return job;
     }
 
@@ -193,7 +212,8 @@ public final class Drydock implements AutoCloseable {
         } else {
             image = imageRegistry.resolve(source.existing()).orElseThrow(() -> new ImageNotFoundException(
                     source.existing().toString(), "image " + source.existing() + " was not found by the "
-                    + imageRegistry.getClass().getSimpleName() + ": build it first (ImageSource.build), or check its name and tag"));
+                    + imageRegistry.getClass().getSimpleName() + ": build it first (ImageSource.build, or docker build -t "
+                    + source.existing() + " <folder>), or check its name and tag"));
         }
         if (source.pushTarget() != null) {
             image = imageRegistry.push(image, source.pushTarget());

@@ -2,6 +2,7 @@ package dev.drydock.examples.cli;
 
 import dev.drydock.core.error.DrydockException;
 import dev.drydock.core.error.ErrorCode;
+import dev.drydock.core.error.ImageNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,6 +22,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     public static final int EXIT_BAD_INPUT = 2;
     /** Anything else. */
     public static final int EXIT_ERROR = 1;
+    private static final String TRAINER_IMAGE = "drydock/trainer";
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
@@ -38,6 +40,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     /** The message a user reads for {@code e}. */
     static String oneLine(Throwable e) {
         Throwable root = e;
+        if (e instanceof ImageNotFoundException missing && missing.image().startsWith(TRAINER_IMAGE)) {
+            return e.getMessage() + "; drydock's own trainer image is built by trainer/docker/build-image.sh"
+                    + " (it makes its Java base image offline), or drop --docker to run the trainer as a child process";
+        }
         if (e instanceof DrydockException) {
             return e.getMessage();
         }

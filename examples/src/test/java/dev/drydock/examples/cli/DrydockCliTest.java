@@ -71,6 +71,14 @@ class DrydockCliTest {
     }
 
     @Test
+    void oneLine_whenTrainerImageMissing_namesTheBuildScript() {
+        var missing = new dev.drydock.core.error.ImageNotFoundException("drydock/trainer:latest", "image drydock/trainer:latest was not found");
+
+        assertThat(ErrorReporter.oneLine(missing)).contains("trainer/docker/build-image.sh");
+        assertThat(ErrorReporter.exitCode(missing)).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+    }
+
+    @Test
     void predict_whenModelMissing_saysWhichPath() {
         ConsoleCapture r = ConsoleCapture.run("predict", "--model", home.resolve("missing-model").toString(),
                 "--input", home.resolve("test.csv").toString());
