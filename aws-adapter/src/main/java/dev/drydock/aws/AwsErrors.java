@@ -4,9 +4,11 @@ import dev.drydock.core.error.AccessDeniedException;
 import dev.drydock.core.error.BackendUnavailableException;
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.DrydockInterruptedException;
 import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.ThrottledException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -151,10 +153,26 @@ public final class AwsErrors {
 
     private static DrydockException translateClient(SdkException e, String action) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof AbortedException || rootCause(e) instanceof InterruptedException) {
+            // The SDK gave up because the calling thread was interrupted (a stop, a shutdown): say so, and keep the
+            // interrupt for the caller's own loop rather than calling it an internal error.
+            Thread.currentThread().interrupt();
+            InterruptedException interrupted = rootCause(e) instanceof InterruptedException ie ? ie
+                    : new InterruptedException(message);
+            interrupted.addSuppressed(e);
+            return new DrydockInterruptedException(action, interrupted);
+        }
         if (message.contains("Unable to load credentials") || message.contains("Unable to load an AWS credential")
                 || message.contains("credentials") && message.contains("Unable to")) {
             return new ConfigurationException("no AWS credentials were found while " + action + ": "
                     + String.join(", ", CREDENTIAL_FIX), e);
+        }
+        if (message.contains("Profile file contained no credentials") || message.contains("No profile")
+                || message.contains("profile") && message.contains("not found")) {
+            // A named profile that does not exist fails here, before any request is sent.
+            return new ConfigurationException("the AWS profile has no credentials while " + action + " (" + message
+                    + "): check the profile name (--profile, AWS_PROFILE) against ~/.aws/credentials and ~/.aws/config,"
+                    + " or run aws configure --profile NAME", e);
         }
         if (message.contains("Unable to load region") || message.contains("No region")) {
             return new ConfigurationException("no AWS region is configured while " + action

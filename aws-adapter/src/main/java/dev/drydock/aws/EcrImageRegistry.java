@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
+import dev.drydock.core.error.AccessDeniedException;
 import dev.drydock.core.error.BackendUnavailableException;
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.DrydockException;
@@ -123,13 +124,26 @@ public final class EcrImageRegistry implements ImageRegistry {
         ImageReference dest = target.registry() == null ? target.inRegistry(login.registryHost()) : target;
         String tag = dest.tag() == null ? "latest" : dest.tag();
         ensureRepository(dest.repository());
-        docker.tagImageCmd(local.getId(), dest.name(), tag).withForce(true).exec();
+        try {
+            docker.tagImageCmd(local.getId(), dest.name(), tag).withForce(true).exec();
+        } catch (DockerException | DockerClientException e) {
+            throw new BackendUnavailableException("the Docker daemon could not tag " + image + " as " + dest.name() + ":"
+                    + tag + " for the push: " + e.getMessage() + "; check that Docker runs (or DOCKER_HOST)", e);
+        }
         String digest;
         try {
             digest = pushOnce(dest, tag, login);
         } catch (Unauthorized e) {
             LOG.info("the registry refused the ECR token for {} (expired or revoked): fetching a new one", dest.name());
-            digest = pushOnce(dest, tag, credentials(true));
+            try {
+                digest = pushOnce(dest, tag, credentials(true));
+            } catch (Unauthorized again) {
+                // A fresh token refused too: no retry helps; the identity lacks the right or the registry is another.
+                throw new AccessDeniedException("the registry " + dest.registry() + " refused a fresh ECR token for the"
+                        + " push of " + dest + ": " + again.getMessage() + "; check that the image's registry is the"
+                        + " ECR registry of this account and region (" + login.registryHost() + "), and allow"
+                        + " ecr:GetAuthorizationToken and the push permissions to the identity drydock runs as");
+            }
         }
         LOG.info("pushed {} as {}@{}", image, dest, digest);
         return new ImageReference(dest.registry(), dest.repository(), tag, digest);
@@ -155,7 +169,7 @@ public final class EcrImageRegistry implements ImageRegistry {
                 throw new Unauthorized(error);
             }
             if (lower.contains("denied")) {
-                throw new dev.drydock.core.error.AccessDeniedException("the registry denied the push of " + dest + ": " + error
+                throw new AccessDeniedException("the registry denied the push of " + dest + ": " + error
                         + "; allow ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and"
                         + " ecr:BatchCheckLayerAvailability on the repository");
             }
@@ -199,10 +213,9 @@ public final class EcrImageRegistry implements ImageRegistry {
             ecr.describeRepositories(b -> b.repositoryNames(repository));
         } catch (RepositoryNotFoundException e) {
             if (!createMissingRepositories) {
-                ImageNotFoundException missing = new ImageNotFoundException(repository, "ECR repository \"" + repository
+                throw new ImageNotFoundException(repository, "ECR repository \"" + repository
                         + "\" does not exist: create it (aws ecr create-repository --repository-name " + repository
                         + "), or let drydock create it with createMissingRepositories(true)", e);
-                throw missing;
             }
             createRepository(repository);
         } catch (SdkException e) {
@@ -250,10 +263,21 @@ public final class EcrImageRegistry implements ImageRegistry {
         return current != null && image.registry().equals(current.registryHost());
     }
 
+    /**
+     * The local image. A local image that was never pushed has no registry digest, so registries pin it to its image
+     * ID ({@code name@sha256:<id>}), which the daemon does not accept as a name: it is then looked up by that ID.
+     */
     private Optional<InspectImageResponse> inspectLocal(ImageReference image) {
         try {
             return Optional.of(docker.inspectImageCmd(image.toString()).exec());
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+        } catch (com.github.dockerjava.api.exception.NotFoundException | com.github.dockerjava.api.exception.BadRequestException e) {
+            if (image.digest() != null) {
+                try {
+                    return Optional.of(docker.inspectImageCmd(image.digest()).exec());
+                } catch (com.github.dockerjava.api.exception.NotFoundException byId) {
+                    return Optional.empty();
+                }
+            }
             return Optional.empty();
         } catch (DockerException | DockerClientException e) {
             throw new BackendUnavailableException("the Docker daemon did not answer while looking up " + image + ": "

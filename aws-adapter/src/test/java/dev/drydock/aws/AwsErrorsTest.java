@@ -4,10 +4,12 @@ import dev.drydock.core.error.AccessDeniedException;
 import dev.drydock.core.error.BackendUnavailableException;
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.DrydockInterruptedException;
 import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.ThrottledException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -42,6 +44,15 @@ class AwsErrorsTest {
         assertThat(e).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("expired").hasMessageContaining("aws sso login").hasMessageContaining("AWS_ACCESS_KEY_ID");
         assertThat(e.getCause()).isInstanceOf(software.amazon.awssdk.services.sagemaker.model.SageMakerException.class);
+    }
+
+    @Test
+    void translate_whenProfileHasNoCredentials_namesTheProfileFix() {
+        DrydockException e = AwsErrors.translate(SdkClientException.create(
+                "Profile file contained no credentials for profile 'nope': ProfileFile(sections=[])"), "getting an ECR token");
+
+        assertThat(e).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'nope'").hasMessageContaining("--profile").hasMessageContaining("aws configure");
     }
 
     @Test
@@ -106,5 +117,19 @@ class AwsErrorsTest {
 
         assertThat(AwsErrors.translate(e, "describing job x")).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("region");
+    }
+
+    @Test
+    void translate_whenCallAbortedByInterrupt_isInterruptedAndKeepsTheFlag() {
+        try {
+            DrydockException e = AwsErrors.translate(AbortedException.builder().message("Thread was interrupted").build(),
+                    "describing training job x");
+
+            assertThat(e).isInstanceOf(DrydockInterruptedException.class).hasMessageContaining("describing training job x");
+            assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

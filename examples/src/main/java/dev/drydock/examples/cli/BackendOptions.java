@@ -20,6 +20,10 @@ public final class BackendOptions {
             description = "Local folder for jobs, storage and extracted models (default: ${DEFAULT-VALUE}). Env: DRYDOCK_HOME.")
     Path home;
 
+    @Option(names = "--docker-host", paramLabel = "URI", defaultValue = "${env:DOCKER_HOST}",
+            description = "The Docker daemon (docker backend), e.g. unix:///var/run/docker.sock. Default: DOCKER_HOST or the local socket.")
+    String dockerHost;
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION}",
             description = "AWS region (sagemaker backend). Default: the AWS default chain (AWS_REGION, profile).")
     String region;

@@ -48,11 +48,14 @@ final class DrydockFactory {
 
     private static Drydock local(BackendOptions options) {
         Path home = options.home();
-        LocalBackend local = LocalBackend.builder()
+        LocalBackend.Builder builder = LocalBackend.builder()
                 .jobRoot(home.resolve("jobs"))
                 .backendKind(options.kind() == BackendKind.DOCKER ? dev.drydock.local.BackendKind.DOCKER : dev.drydock.local.BackendKind.PROCESS)
-                .trainerCommand(TrainerProcess.command())
-                .build();
+                .trainerCommand(TrainerProcess.command());
+        if (options.dockerHost != null && !options.dockerHost.isBlank()) {
+            builder.dockerHost(options.dockerHost);
+        }
+        LocalBackend local = builder.build();
         Path storage = home.resolve("storage");
         try {
             Files.createDirectories(storage);

@@ -63,6 +63,16 @@ class DrydockCliTest {
     }
 
     @Test
+    void train_whenNoDockerDaemon_saysHowToStartOne() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--docker", "--docker-host", "unix://" + home.resolve("no-daemon.sock"),
+                "--home", home.toString(), "--quick");
+
+        assertThat(r.exitCode).isNotZero();
+        assertThat(r.err).contains("Docker").contains("no-daemon.sock").doesNotContain("\tat ");
+        assertThat(r.err.lines().filter(l -> l.startsWith("drydock: "))).hasSize(1);
+    }
+
+    @Test
     void train_whenBackendUnknown_listsTheChoices() {
         ConsoleCapture r = ConsoleCapture.run("train", "--backend", "kubernetes");
 

@@ -42,6 +42,17 @@ class HousePricesDockerIT {
         assertThat(submission.get(0)).isEqualTo("Id,SalePrice");
     }
 
+    /** With the image present, the first AWS call is the ECR login: a profile without credentials fails there, offline. */
+    @Test
+    void train_whenSageMakerProfileHasNoCredentials_printsOneLineWithTheFix() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--backend", "sagemaker", "--bucket", "drydock-test-bucket",
+                "--role", "arn:aws:iam::123456789012:role/drydock-test", "--region", "us-east-1",
+                "--profile", "drydock-no-such-profile", "--home", home.toString(), "--quick");
+
+        assertThat(r.exitCode).as(r.err).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("drydock-no-such-profile").contains("aws configure").doesNotContain("\tat ");
+    }
+
     private static int run(String... command) throws Exception {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
