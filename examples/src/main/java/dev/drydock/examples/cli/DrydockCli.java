@@ -14,6 +14,10 @@ public final class DrydockCli {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // Before the first logger is made: simplelogger.properties keeps libraries at WARN otherwise.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
         System.exit(run(args));
     }
 

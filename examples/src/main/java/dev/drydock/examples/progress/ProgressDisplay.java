@@ -49,9 +49,9 @@ public final class ProgressDisplay implements JobListener {
 
     @Override
     public synchronized void onStatusTransition(JobDescription description, StatusTransition transition) {
+        // The description is the job's latest, which may be past this transition: show the transition's own status.
         String message = transition.message().isEmpty() ? "" : " - " + transition.message();
-        line(String.format(Locale.ROOT, "status            %s/%s%s", description.state().wireName(),
-                transition.status().wireName(), message));
+        line(String.format(Locale.ROOT, "status            %s%s", transition.status().wireName(), message));
     }
 
     @Override

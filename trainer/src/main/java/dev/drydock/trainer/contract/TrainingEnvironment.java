@@ -100,8 +100,9 @@ public final class TrainingEnvironment {
     }
 
     /**
-     * @return the hyperparameters; none when the file is absent
-     * @throws TrainingException when the file is not a JSON object of strings
+     * @return the hyperparameters; none when the file is absent. Values are strings as the platform writes them; a
+     *     non-string value in a hand-written file is taken as its JSON text ({@code 5}, {@code true}, {@code [1,2]})
+     * @throws TrainingException when the file is not valid JSON or not a JSON object
      */
     public Hyperparameters hyperparameters() {
         Path file = configDir().resolve("hyperparameters.json");

@@ -1,6 +1,7 @@
 package dev.drydock.trainer.predict;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.drydock.core.archive.TarGz;
 import dev.drydock.trainer.contract.TrainingException;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.Table;
@@ -47,7 +48,8 @@ public final class Predictor implements AutoCloseable {
         try {
             if (Files.isRegularFile(model)) {
                 temp = Files.createTempDirectory("drydock-model");
-                TarGz.extract(model, temp);
+                // core's extractor: a model.tar.gz from elsewhere is untrusted (no "..", no escaping links, size caps).
+                TarGz.create().extract(model, temp);
                 dir = temp;
             }
             Path boosterFile = dir.resolve(ModelFiles.MODEL);

@@ -2,6 +2,7 @@ package dev.drydock.trainer.tuning;
 
 import dev.drydock.trainer.contract.StopSignal;
 import dev.drydock.trainer.contract.TrainingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -23,6 +25,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * the cores better than one fit with many threads.
  */
 public final class Tuner {
+    /** How long a failed or finished search waits for fits still running on its workers before it returns. */
+    private static final Duration WORKER_END_WAIT = Duration.ofMinutes(10);
+
     private final Dataset data;
     private final TuningOptions options;
     private final StopSignal stop;
@@ -107,7 +112,26 @@ public final class Tuner {
                     (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
-            created.forEach(FoldMatrices::close);
+            // When a fit failed, other workers may still be inside XGBoost (native code does not heed interrupts)
+            // on their fold matrices: freeing those now would pull native memory from under them and crash the JVM.
+            if (awaitWorkers(pool)) {
+                created.forEach(FoldMatrices::close);
+            }
+        }
+    }
+
+    /** Whether every worker ended in time; if not, their fold matrices are left for the process exit to free. */
+    private static boolean awaitWorkers(ExecutorService pool) {
+        try {
+            if (pool.awaitTermination(WORKER_END_WAIT.toMinutes(), TimeUnit.MINUTES)) {
+                return true;
+            }
+            System.err.println("warning: cross-validation workers still run after " + WORKER_END_WAIT
+                    + "; leaving their fold matrices to the process exit");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

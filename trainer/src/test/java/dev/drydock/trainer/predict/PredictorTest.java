@@ -72,6 +72,21 @@ class PredictorTest {
     }
 
     @Test
+    void load_whenArchiveEscapesItsFolder_refusesAndWritesNothingOutside() throws Exception {
+        Path archive = dir.resolve("hostile.tar.gz");
+        Files.write(archive, dev.drydock.testkit.TarGzFixtures.archive()
+                .file("xgboost-model.json", "{}")
+                .file("../../drydock-escaped.txt", "owned")
+                .toBytes());
+
+        assertThatThrownBy(() -> Predictor.load(archive))
+                .isInstanceOf(PredictionException.class)
+                .hasMessageContaining("hostile.tar.gz")
+                .hasMessageContaining("drydock-escaped.txt");
+        assertThat(dir.getParent().resolve("drydock-escaped.txt")).doesNotExist();
+    }
+
+    @Test
     void load_whenFolderHasNoModel_throwsNamingExpectedFiles() {
         assertThatThrownBy(() -> Predictor.load(dir)).isInstanceOf(PredictionException.class)
                 .hasMessageContaining("cannot read the model").hasMessageContaining(ModelFiles.MODEL);

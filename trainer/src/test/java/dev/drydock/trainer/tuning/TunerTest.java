@@ -1,9 +1,14 @@
 package dev.drydock.trainer.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.trainer.contract.ProgressLine;
 import dev.drydock.trainer.contract.StopSignal;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,5 +118,28 @@ class TunerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 new Tuner(data(), options(Strategy.GRID, 0), stop, s -> { }).tune(space()))
                 .hasMessageContaining("stopped before any configuration was scored");
+    }
+
+    @Test
+    void tune_whenATrialFails_returnsOnlyAfterTheOtherWorkersFinishedTheirFits() throws InterruptedException {
+        AtomicBoolean returned = new AtomicBoolean();
+        List<String> linesAfterReturn = new CopyOnWriteArrayList<>();
+        AtomicInteger progressLines = new AtomicInteger();
+        Consumer<String> log = line -> {
+            if (returned.get()) {
+                linesAfterReturn.add(line);
+            }
+            if (line.startsWith("progress ") && progressLines.incrementAndGet() == 1) {
+                throw new IllegalStateException("the log sink failed");
+            }
+        };
+
+        assertThatThrownBy(() -> new Tuner(data(), options(Strategy.GRID, 0), new StopSignal(), log).tune(space()))
+                .hasMessageContaining("the log sink failed");
+        returned.set(true);
+        Thread.sleep(300);
+
+        // A fit still running after tune returned would use fold matrices that tune had already freed.
+        assertThat(linesAfterReturn).isEmpty();
     }
 }
