@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>SDK clients are made on first use and closed by {@link #close()}. Credentials come from the default provider
+ * <p>SDK clients are made on first use and closed by {@link #close()}; after it, the adapters are refused. Credentials come from the default provider
  * chain (environment, profile, SSO, container and instance roles) unless a profile or explicit credentials are given.
  * {@link #toString()} never shows a secret.
  */
@@ -57,6 +57,7 @@ public final class AwsBackend implements AutoCloseable {
     private final Region region;
     private final AwsClientFactory factory;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private volatile boolean closed;
 
     private final Supplier<S3Client> s3;
     private final Supplier<S3AsyncClient> s3Async;
@@ -100,21 +101,25 @@ public final class AwsBackend implements AutoCloseable {
 
     /** Datasets on S3. */
     public Storage storage() {
+        requireOpen();
         return storage.get();
     }
 
     /** Models and outputs on S3, extracted safely. */
     public ArtifactStore artifactStore() {
+        requireOpen();
         return artifacts.get();
     }
 
     /** Training jobs on SageMaker, with retries and rate limits. */
     public TrainingBackend trainingBackend() {
+        requireOpen();
         return training.get();
     }
 
     /** Images on ECR (pushed from the local Docker daemon). */
     public ImageRegistry imageRegistry() {
+        requireOpen();
         return registry.get();
     }
 
@@ -142,8 +147,10 @@ public final class AwsBackend implements AutoCloseable {
         return StorageUri.s3(config.bucket, prefix);
     }
 
+    /** Closes every SDK and Docker client made so far; the adapters handed out stop working. */
     @Override
     public synchronized void close() {
+        closed = true;
         RuntimeException first = null;
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {
@@ -165,14 +172,33 @@ public final class AwsBackend implements AutoCloseable {
         return "AwsBackend{region=" + region.id() + ", " + config.describe() + "}";
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this AwsBackend was closed (its SDK clients with it): build a new one");
+        }
+    }
+
     private <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> make) {
         return Suppliers.memoize(() -> {
             T made = make.get();
             synchronized (this) {
+                if (closed) {
+                    // close() ran while this client was being made: it would never be closed otherwise.
+                    closeQuietly(made);
+                    requireOpen();
+                }
                 opened.add(made);
             }
             return made;
         });
+    }
+
+    private static void closeQuietly(AutoCloseable client) {
+        try {
+            client.close();
+        } catch (Exception e) {
+            // the client is unusable either way; the caller learns that the backend is closed
+        }
     }
 
     private DockerClient dockerClient() {

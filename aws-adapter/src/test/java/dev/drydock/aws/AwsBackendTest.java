@@ -84,4 +84,18 @@ class AwsBackendTest {
             assertThatThrownBy(() -> aws.location("x/")).isInstanceOf(ConfigurationException.class).hasMessageContaining("bucket(");
         }
     }
+
+    @Test
+    void adapters_whenBackendClosed_areRefusedRatherThanUsingClosedClients() {
+        AwsBackend aws = AwsBackend.builder().region("eu-west-1").credentials("AKIAIOSFODNN7EXAMPLE", SECRET)
+                .roleArn(SageMakerTrainingBackendTest.ROLE).build();
+        aws.storage();
+
+        aws.close();
+
+        assertThatThrownBy(aws::storage).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(aws::trainingBackend).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(aws::artifactStore).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(aws::imageRegistry).isInstanceOf(IllegalStateException.class);
+    }
 }

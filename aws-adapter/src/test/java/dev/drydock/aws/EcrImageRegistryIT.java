@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -132,5 +133,17 @@ class EcrImageRegistryIT extends ImageRegistryContractTest {
 
         assertThat(pushed.registry()).isEqualTo(localRegistry.host());
         assertThat(pushed.digest()).isEqualTo(present.digest());
+    }
+
+    @Test
+    void push_whenAFreshTokenIsRefusedToo_throwsAccessDeniedWithoutThePassword() {
+        EcrImageRegistry refused = EcrImageRegistry.builder()
+                .ecr(ecr.nextTokenStale("refused-password-1").nextTokenStale("refused-password-2")).docker(docker)
+                .createMissingRepositories(true).build();
+
+        assertThatThrownBy(() -> refused.push(presentImage(), pushTarget()))
+                .isInstanceOf(dev.drydock.core.error.AccessDeniedException.class)
+                .hasMessageContaining("fresh ECR token")
+                .hasMessageNotContaining("refused-password");
     }
 }

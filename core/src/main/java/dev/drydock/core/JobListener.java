@@ -6,14 +6,19 @@ import dev.drydock.core.model.JobState;
 import dev.drydock.core.model.LogEvent;
 import dev.drydock.core.model.StatusTransition;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Hears what happens to a job, for progress displays and applications that react to events. Every method has an
  * empty default; implement the ones you need.
  *
- * <p>Calls come from one follower thread per job, in order. A listener that throws is logged and skipped; it never
- * stops the job or the following of it. Keep calls short: the follower waits for them.
+ * <p>Job events ({@link #onStateChanged}, {@link #onStatusTransition}, {@link #onLog}, {@link #onEnded}) come from
+ * one follower thread per job, in order. Workflow phases and {@link #onSubmitted} come from the thread that calls
+ * {@link Drydock#submit}, and the phases of collecting the model ({@link WorkflowPhase#DOWNLOADING_MODEL},
+ * {@link WorkflowPhase#DONE}) from the thread that calls {@link TrainingJob#trainedModel()}, after
+ * {@link #onEnded}. A listener that throws is logged and skipped; it never stops the job or the following of it.
+ * Keep calls short: the follower waits for them.
  */
 public interface JobListener {
 
@@ -37,7 +42,7 @@ public interface JobListener {
     default void onLog(LogEvent event) {
     }
 
-    /** The job ended; no further calls follow for it. */
+    /** The job ended; no further job events follow for it (only the phases of collecting its model). */
     default void onEnded(JobOutcome outcome) {
     }
 
@@ -47,9 +52,12 @@ public interface JobListener {
         };
     }
 
-    /** A listener that forwards each call to every one of {@code listeners}, in order. */
+    /**
+     * A listener that forwards each call to every one of {@code listeners}, in order; one that throws is logged and
+     * skipped, and the others still hear the call.
+     */
     static JobListener all(JobListener... listeners) {
-        List<JobListener> copy = List.of(listeners);
+        List<JobListener> copy = Arrays.stream(listeners).map(SafeListener::wrap).toList();
         return new JobListener() {
             @Override
             public void onPhase(WorkflowPhase phase, String detail) {

@@ -2,6 +2,7 @@ package dev.drydock.core;
 
 import dev.drydock.core.error.DrydockException;
 import dev.drydock.core.error.DrydockInterruptedException;
+import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.JobFailedException;
 import dev.drydock.core.error.JobStoppedException;
 import dev.drydock.core.error.JobTimeoutException;
@@ -93,7 +94,8 @@ public final class TrainingJob {
      * Waits at most {@code timeout} for the job to end and returns how it ended.
      *
      * @throws JobTimeoutException         when it has not ended in time; the job goes on running
-     * @throws DrydockException            when following failed (the backend stopped answering)
+     * @throws DrydockException            when following failed (the backend stopped answering), or stopped because
+     *                                     the {@link Drydock} that follows the job was closed (code INTERRUPTED)
      * @throws DrydockInterruptedException when the calling thread is interrupted
      */
     public JobOutcome await(Duration timeout) {
@@ -108,7 +110,7 @@ public final class TrainingJob {
             if (e.getCause() instanceof DrydockException de) {
                 throw de;
             }
-            throw new DrydockException(dev.drydock.core.error.ErrorCode.INTERNAL, "following training job " + name + " failed: " + e.getCause(), e.getCause());
+            throw new DrydockException(ErrorCode.INTERNAL, "following training job " + name + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -122,11 +124,16 @@ public final class TrainingJob {
      *
      * @throws JobFailedException   when the job failed
      * @throws JobStoppedException  when it was stopped
+     * @throws DrydockException     when following the job failed, as {@link #await} reports it
      * @throws IllegalStateException when it has not ended yet ({@link #await} first)
      */
     public synchronized TrainedModel trainedModel() {
         if (model != null) {
             return model;
+        }
+        if (outcome.isCompletedExceptionally()) {
+            // Say why following failed, rather than "await it first", which the caller may already have done.
+            await(Duration.ZERO);
         }
         JobOutcome ended = outcome().orElseThrow(() -> new IllegalStateException("training job " + name + " is "
                 + last.state().wireName() + ": await it before asking for its model"));

@@ -9,6 +9,8 @@ import dev.drydock.core.TrainingJob;
 import dev.drydock.core.TrainingRequest;
 import dev.drydock.core.WorkflowPhase;
 import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.ImageNotFoundException;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.JobFailedException;
@@ -151,8 +153,9 @@ class DrydockWorkflowTest {
             Thread.sleep(60_000);
             return 0;
         };
-        TrainingJob job = drydock(sleeper).submit(request(trainCsv()));
-        awaitLine(job, "sleeping");
+        RecordingListener events = new RecordingListener();
+        TrainingJob job = drydock(sleeper).submit(request(trainCsv()), events);
+        awaitLine(events, "algo-1: sleeping");
 
         job.stop();
         JobOutcome outcome = job.await(WAIT);
@@ -256,25 +259,49 @@ class DrydockWorkflowTest {
                 .hasMessageContaining("workDirectory");
     }
 
-    private static void awaitLine(TrainingJob job, String line) {
+    @Test
+    void close_whileAJobIsAwaited_awaitEndsAtOnceAndTheJobRunsOn() throws IOException {
+        ContainerProgram sleeper = context -> {
+            Thread.sleep(60_000);
+            return 0;
+        };
+        Drydock d = drydock(sleeper);
+        TrainingJob job = d.submit(request(trainCsv()));
+
+        d.close();
+
+        assertThatThrownBy(() -> job.await(WAIT))
+                .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED))
+                .hasMessageContaining(job.name().value());
+        assertThat(backend.describe(job.name()).state()).isEqualTo(JobState.IN_PROGRESS);
+        backend.stop(job.name());
+    }
+
+    @Test
+    void submitAndAttach_whenClosed_areRefused() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingRequest request = request(trainCsv());
+
+        d.close();
+
+        assertThatThrownBy(() -> d.submit(request)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> d.attach("some-job", JobListener.none())).isInstanceOf(IllegalStateException.class);
+        assertThat(backend.list(10)).isEmpty();
+    }
+
+    /** Waits until the listener heard {@code line} ({@code host: message}). */
+    private static void awaitLine(RecordingListener events, String line) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var page = job.describe();
-            if (page.secondaryStatus() == SecondaryStatus.TRAINING) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
+        while (!events.lines.contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the job never logged \"" + line + "\"; heard " + events.lines);
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new AssertionError("interrupted while waiting for " + line, e);
             }
         }
-        throw new AssertionError("job never reached Training to log " + line);
     }
 }

@@ -1,0 +1,179 @@
+package dev.drydock.core;
+
+import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.ErrorCode;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.error.JobTimeoutException;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.JobOutcome;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.JobSummary;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.LogEvent;
+import dev.drydock.core.model.LogPage;
+import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.core.port.TrainingBackend;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The job handle and its follower thread over a scripted backend: cancel, listener errors, the last log lines. */
+class TrainingJobTest {
+    private static final JobName NAME = JobName.of("follow-me");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final PollPolicy FAST = new PollPolicy(Duration.ofMillis(5), Duration.ofMillis(20), 1.5, 0);
+
+    @Test
+    void await_whenFollowingIsStoppedBeforeTheJobEnds_throwsInterruptedAtOnceInsteadOfTimingOut() {
+        ScriptedBackend backend = new ScriptedBackend(JobState.IN_PROGRESS, n -> null);
+        TrainingJob job = follow(backend, JobListener.none());
+
+        job.stopFollowing();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> job.await(WAIT))
+                .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED))
+                .isNotInstanceOf(JobTimeoutException.class)
+                .hasMessageContaining(NAME.value()).hasMessageContaining("attach");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void await_whenListenerThrowsAnError_reportsItInsteadOfWaitingForever() {
+        ScriptedBackend backend = new ScriptedBackend(JobState.COMPLETED, n -> null);
+        JobListener broken = new JobListener() {
+            @Override
+            public void onEnded(JobOutcome outcome) {
+                throw new AssertionError("listener bug");
+            }
+        };
+        TrainingJob job = follow(backend, broken);
+
+        assertThatThrownBy(() -> job.await(WAIT)).isInstanceOf(DrydockException.class)
+                .hasRootCauseInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void listener_whenJobEndsWithABacklogLongerThanOnePoll_hearsEveryLastLine() {
+        int lines = 300;
+        // One line a page, and an empty page with a new cursor every tenth page (as CloudWatch answers at times).
+        ScriptedBackend backend = new ScriptedBackend(JobState.COMPLETED, n -> n >= lines ? null
+                : n % 10 == 9 ? List.of() : List.of(new LogEvent(Instant.EPOCH.plusMillis(n), "algo-1", "line " + n)));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TrainingJob job = follow(backend, new JobListener() {
+            @Override
+            public void onLog(LogEvent event) {
+                heard.add(event.message());
+            }
+        });
+
+        assertThat(job.await(WAIT)).isInstanceOf(JobOutcome.Succeeded.class);
+
+        assertThat(heard).hasSize(lines - lines / 10).contains("line 0", "line 298").doesNotContain("line 9");
+    }
+
+    @Test
+    void trainedModel_whenFollowingFailed_throwsWhyInsteadOfAskingToAwait() {
+        ScriptedBackend backend = new ScriptedBackend(JobState.IN_PROGRESS, n -> null);
+        backend.failure = InvalidInputException.of("jobName", NAME.value(), "is refused by the scripted backend");
+        TrainingJob job = follow(backend, JobListener.none());
+        assertThatThrownBy(() -> job.await(WAIT)).isInstanceOf(InvalidInputException.class);
+
+        assertThatThrownBy(job::trainedModel).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("refused by the scripted backend");
+    }
+
+    @Test
+    void all_whenOneListenerThrows_theOthersStillHearTheCall() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        JobListener broken = new JobListener() {
+            @Override
+            public void onPhase(WorkflowPhase phase, String detail) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        JobListener recording = new JobListener() {
+            @Override
+            public void onPhase(WorkflowPhase phase, String detail) {
+                heard.add(detail);
+            }
+        };
+
+        JobListener.all(broken, recording).onPhase(WorkflowPhase.SUBMITTING, "job-1");
+
+        assertThat(heard).containsExactly("job-1");
+    }
+
+    private static TrainingJob follow(TrainingBackend backend, JobListener listener) {
+        JobDescription first = JobDescription.builder(NAME).build();
+        TrainingJob job = new TrainingJob(first, backend, null, Path.of("unused"), FAST, SafeListener.wrap(listener), j -> { });
+        job.startFollowing();
+        return job;
+    }
+
+    /**
+     * A backend with one job in a fixed state, whose log page {@code n} (counted from the start) holds
+     * {@code pages.apply(n)}, or nothing more when that is {@code null}; {@link #failure} makes describe throw.
+     */
+    private static final class ScriptedBackend implements TrainingBackend {
+        private final JobState state;
+        private final IntFunction<List<LogEvent>> pages;
+        volatile RuntimeException failure;
+
+        ScriptedBackend(JobState state, IntFunction<List<LogEvent>> pages) {
+            this.state = state;
+            this.pages = pages;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public JobDescription submit(TrainingJobSpec spec) {
+            throw new UnsupportedOperationException("the scripted backend runs one job it was given");
+        }
+
+        @Override
+        public JobDescription describe(JobName name) {
+            if (failure != null) {
+                throw failure;
+            }
+            JobDescription.Builder b = JobDescription.builder(name).state(state);
+            if (state == JobState.COMPLETED) {
+                b.transition(SecondaryStatus.COMPLETED, Instant.EPOCH, "done");
+            }
+            return b.build();
+        }
+
+        @Override
+        public LogPage readLogs(JobName name, LogCursor cursor) {
+            int n = cursor.isStart() ? 0 : Integer.parseInt(cursor.token());
+            List<LogEvent> page = pages.apply(n);
+            if (page == null) {
+                return new LogPage(List.of(), cursor);
+            }
+            return new LogPage(page, new LogCursor(String.valueOf(n + 1)));
+        }
+
+        @Override
+        public void stop(JobName name) {
+        }
+
+        @Override
+        public List<JobSummary> list(int max) {
+            return List.of();
+        }
+    }
+}
