@@ -36,6 +36,7 @@ final class JobDescriptionMapper {
         Map<String, Double> metrics = new LinkedHashMap<>();
         // SageMaker lists each metric once with its final value; sort by time so that a later value wins if repeated.
         r.finalMetricDataList().stream()
+                .filter(m -> m.metricName() != null && m.value() != null) // a metric defined but never seen has no value
                 .sorted(Comparator.comparing(m -> m.timestamp() == null ? Instant.EPOCH : m.timestamp()))
                 .forEach((MetricData m) -> metrics.put(m.metricName(), m.value().doubleValue()));
         Instant created = r.creationTime() != null ? r.creationTime() : Instant.now();

@@ -1,0 +1,35 @@
+package dev.drydock.aws;
+
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobState;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.MetricData;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobDescriptionMapperTest {
+
+    @Test
+    void map_whenAMetricHasNoValueYet_leavesItOutInsteadOfFailing() {
+        Instant now = Instant.parse("2026-11-29T04:00:00Z");
+        DescribeTrainingJobResponse answer = DescribeTrainingJobResponse.builder()
+                .trainingJobName("job-1")
+                .trainingJobArn("arn:aws:sagemaker:us-east-1:123456789012:training-job/job-1")
+                .trainingJobStatus("InProgress")
+                .secondaryStatus("Training")
+                .creationTime(now)
+                .finalMetricDataList(
+                        MetricData.builder().metricName("cv_rmsle").value(0.13f).timestamp(now).build(),
+                        MetricData.builder().metricName("holdout_rmsle").timestamp(now).build())
+                .build();
+
+        JobDescription d = JobDescriptionMapper.map(answer);
+
+        assertThat(d.state()).isEqualTo(JobState.IN_PROGRESS);
+        assertThat(d.finalMetrics()).containsOnlyKeys("cv_rmsle");
+        assertThat(d.created()).isEqualTo(now);
+    }
+}
