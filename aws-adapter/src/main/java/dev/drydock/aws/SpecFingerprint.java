@@ -2,17 +2,15 @@ package dev.drydock.aws;
 
 import dev.drydock.core.model.TrainingJobSpec;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Objects;
 
 /**
- * The SHA-256 of a job spec (with the role it runs as), stored as the tag {@value #TAG} on the SageMaker job so that a
- * retried submit can tell its own job from a different job of the same name.
+ * The fingerprint of a job spec as it runs on SageMaker (with the role it runs as), stored as the tag {@value #TAG} on
+ * the SageMaker job so that a retried submit can tell its own job from a different job of the same name.
  *
- * <p>The spec's records print every field in a fixed order, so equal specs give equal text; the hash keeps secrets
- * that may be in the environment out of the tag.
+ * <p>It is core's {@link TrainingJobSpec#fingerprint()} (canonical, independent of map order, a SHA-256 so that
+ * secrets in the environment stay out of the tag) of the spec with its effective role: the spec's own, or the
+ * backend's default role when the spec has none.
  */
 final class SpecFingerprint {
     /** The tag that carries the fingerprint. */
@@ -21,15 +19,10 @@ final class SpecFingerprint {
     private SpecFingerprint() {
     }
 
-    /** The lower-case hex SHA-256 of {@code spec} run as {@code roleArn}. */
+    /** The lower-case hex SHA-256 of {@code spec} run as {@code roleArn} (a valid role ARN). */
     static String of(TrainingJobSpec spec, String roleArn) {
-        // The fingerprint tag itself must not influence the fingerprint.
-        String canonical = spec.toString() + "\nroleArn=" + roleArn;
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        // The fingerprint tag itself is not in the spec, so it cannot influence the fingerprint.
+        TrainingJobSpec effective = Objects.equals(spec.roleArn(), roleArn) ? spec : spec.toBuilder().roleArn(roleArn).build();
+        return effective.fingerprint();
     }
 }

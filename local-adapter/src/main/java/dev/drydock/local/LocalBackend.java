@@ -11,6 +11,7 @@ import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.local.process.ChildProcessTrainingBackend;
 import dev.drydock.local.registry.DockerImageRegistry;
 import dev.drydock.local.registry.ProcessImageRegistry;
+import dev.drydock.local.registry.RegistryCredentials;
 import dev.drydock.local.storage.FileSystemArtifactStore;
 import dev.drydock.local.storage.FileSystemStorage;
 
@@ -115,9 +116,15 @@ public final class LocalBackend {
             return this;
         }
 
-        /** The registry images are pushed to, such as {@code 127.0.0.1:5000}. */
+        /** The registry a push goes to when its target names none, such as {@code 127.0.0.1:5000}. */
         public Builder registry(String value) {
             config.registry(value);
+            return this;
+        }
+
+        /** The user name and password of the registry, for pushes and digest look-ups. */
+        public Builder registryCredentials(RegistryCredentials value) {
+            config.registryCredentials(value);
             return this;
         }
 
@@ -195,14 +202,20 @@ public final class LocalBackend {
             return new LocalBackend(c, s, a, r, trainingBackend(c, s, publisher));
         }
 
-        /** Docker's registry for the Docker backend; for the process backend, one that needs no daemon. */
+        /** Docker's registry (with the configured default registry and credentials) for the Docker backend; for the
+         *  process backend, one that needs no daemon. */
         private static ImageRegistry defaultRegistry(LocalConfig c) {
             if (c.backendKind() == BackendKind.PROCESS) {
                 List<String> command = !c.trainerCommand().isEmpty() ? c.trainerCommand()
                         : c.trainerJar() != null ? List.of("java", "-jar", c.trainerJar().toString()) : List.of();
                 return ProcessImageRegistry.forCommand(command);
             }
-            return DockerImageRegistry.builder().dockerHost(c.dockerHost()).build();
+            DockerImageRegistry.Builder docker = DockerImageRegistry.builder().dockerHost(c.dockerHost())
+                    .defaultRegistry(c.registry());
+            if (c.registryCredentials() != null) {
+                docker.credentials(c.registryCredentials());
+            }
+            return docker.build();
         }
 
         /** The training backend {@code c} asks for. */

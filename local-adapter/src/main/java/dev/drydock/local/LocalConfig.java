@@ -1,5 +1,8 @@
 package dev.drydock.local;
 
+import dev.drydock.local.job.LocalTrainingBackend;
+import dev.drydock.local.registry.RegistryCredentials;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,23 +16,37 @@ import java.util.Optional;
  * @param storageRoots   the folders {@code file://} storage may read and write below; empty means anywhere
  * @param dockerHost     the Docker daemon ({@code unix:///var/run/docker.sock} or {@code tcp://host:port});
  *                       {@code DOCKER_HOST} or the default socket when not set
- * @param registry       the registry images are pushed to ({@code 127.0.0.1:5000}), or {@code null} for the daemon only
+ * @param registry       the registry an image push goes to when its target names none ({@code 127.0.0.1:5000}), or
+ *                       {@code null}: then every push target must name its registry. Used by the Docker backend's
+ *                       image registry; the process backend's has nothing to push
+ * @param registryCredentials the user name and password for {@code registry} (its {@code registry} must be the
+ *                       same), or {@code null} when it needs none
  * @param gracePeriod    between SIGTERM and SIGKILL when a job is stopped; 120 s by default, as SageMaker's
  * @param backendKind    {@link BackendKind#PROCESS} (the default) or {@link BackendKind#DOCKER}
  * @param trainerCommand the command that starts a trainer process (without {@code train}), or empty to run
  *                       {@code trainerJar} with {@code java -jar}
  * @param trainerJar     the trainer jar the process backend runs, or {@code null}
  */
-public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry, Duration gracePeriod,
+public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry,
+                          RegistryCredentials registryCredentials, Duration gracePeriod,
                           BackendKind backendKind, List<String> trainerCommand, Path trainerJar) {
     /** SageMaker's grace period between SIGTERM and SIGKILL. */
-    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_GRACE_PERIOD = LocalTrainingBackend.Builder.DEFAULT_GRACE_PERIOD;
 
     /** Validates and fills in defaults. */
     public LocalConfig {
         jobRoot = (jobRoot == null ? defaultJobRoot() : jobRoot).toAbsolutePath().normalize();
         storageRoots = storageRoots == null ? List.of() : storageRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         dockerHost = dockerHost == null || dockerHost.isBlank() ? defaultDockerHost() : dockerHost;
+        registry = registry == null || registry.isBlank() ? null : registry;
+        if (registryCredentials != null) {
+            if (registry == null) {
+                registry = registryCredentials.registry();
+            } else if (!registry.equals(registryCredentials.registry())) {
+                throw new IllegalArgumentException("registryCredentials are for " + registryCredentials.registry()
+                        + " but registry is " + registry + ": give credentials for the configured registry");
+            }
+        }
         gracePeriod = gracePeriod == null ? DEFAULT_GRACE_PERIOD : gracePeriod;
         if (gracePeriod.isNegative()) {
             throw new IllegalArgumentException("gracePeriod must be zero or positive, got " + gracePeriod);
@@ -52,7 +69,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         return new Builder().jobRoot(jobRoot).storageRoots(storageRoots).dockerHost(dockerHost).registry(registry)
-                .gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar);
+                .registryCredentials(registryCredentials).gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar);
     }
 
     /** The registry, when one is configured. */
@@ -62,7 +79,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
 
     /** {@code ~/.drydock/jobs}. */
     public static Path defaultJobRoot() {
-        return Path.of(System.getProperty("user.home"), ".drydock", "jobs");
+        return LocalTrainingBackend.Builder.defaultJobRoot();
     }
 
     private static String defaultDockerHost() {
@@ -76,6 +93,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
         private List<Path> storageRoots = List.of();
         private String dockerHost;
         private String registry;
+        private RegistryCredentials registryCredentials;
         private Duration gracePeriod;
         private BackendKind backendKind;
         private List<String> trainerCommand = List.of();
@@ -108,9 +126,15 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
             return this;
         }
 
-        /** The registry images are pushed to, such as {@code 127.0.0.1:5000}. */
+        /** The registry a push goes to when its target names none, such as {@code 127.0.0.1:5000}. */
         public Builder registry(String value) {
             this.registry = value;
+            return this;
+        }
+
+        /** The credentials of the registry (which becomes the default registry when none is set). */
+        public Builder registryCredentials(RegistryCredentials value) {
+            this.registryCredentials = value;
             return this;
         }
 
@@ -140,7 +164,8 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
 
         /** The configuration. */
         public LocalConfig build() {
-            return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, gracePeriod, backendKind, trainerCommand, trainerJar);
+            return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, backendKind,
+                    trainerCommand, trainerJar);
         }
     }
 }

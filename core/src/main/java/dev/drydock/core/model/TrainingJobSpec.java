@@ -134,6 +134,39 @@ public record TrainingJobSpec(
         return outputPath.resolve(name.value() + "/output/output.tar.gz");
     }
 
+    /**
+     * The spec's identity for "the same job resubmitted": the lower-case hex SHA-256 (64 characters) of a canonical
+     * rendering of every field. Equal specs give equal fingerprints whatever order their maps were filled in
+     * (hyperparameters, environment, tags), their channels and metric definitions (unique by name) were added in, or
+     * their VPC security groups and subnets were listed in; a change to any field, including the name and the role,
+     * gives another fingerprint. The container entrypoint and arguments keep their order, which matters.
+     *
+     * <p>Backends compare it to tell a retried submit (return the existing job) from a different job under a taken
+     * name; it is persisted, and being a hash it keeps secrets of the environment out of tags and files.
+     */
+    public String fingerprint() {
+        return SpecCanonicalForm.fingerprint(this);
+    }
+
+    /**
+     * The spec for logs and messages. Environment values are masked ({@code KEY=****}): an environment often carries
+     * tokens and passwords, and a spec is logged where secrets must not go. Everything else is shown.
+     */
+    @Override
+    public String toString() {
+        Map<String, String> maskedEnvironment = new java.util.TreeMap<>();
+        environment.keySet().forEach(key -> maskedEnvironment.put(key, "****"));
+        return "TrainingJobSpec[name=" + name + ", image=" + image + ", containerEntrypoint=" + containerEntrypoint
+                + ", containerArguments=" + containerArguments + ", inputMode=" + inputMode + ", channels=" + channels
+                + ", hyperparameters=" + hyperparameters.values() + ", resources=" + resources
+                + ", stoppingCondition=" + stoppingCondition + ", useSpotInstances=" + useSpotInstances
+                + ", checkpoint=" + checkpoint + ", metricDefinitions=" + metricDefinitions
+                + ", environment=" + maskedEnvironment + ", tags=" + tags + ", vpc=" + vpc
+                + ", networkIsolation=" + networkIsolation + ", interContainerEncryption=" + interContainerEncryption
+                + ", retryStrategy=" + retryStrategy + ", outputPath=" + outputPath + ", outputKmsKeyId=" + outputKmsKeyId
+                + ", roleArn=" + roleArn + "]";
+    }
+
     @SuppressWarnings("checkstyle:ParameterNumber")
     private static void validate(Violations v, JobName name, ImageReference image, List<String> entrypoint,
                                  List<String> arguments, List<Channel> channels, StoppingCondition stopping,

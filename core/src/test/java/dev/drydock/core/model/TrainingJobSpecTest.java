@@ -151,4 +151,16 @@ class TrainingJobSpecTest {
 
         assertThat(violations).extracting(Violation::field).containsExactly("image.repository");
     }
+
+    @Test
+    void toString_whenEnvironmentHoldsASecret_masksItsValue() {
+        TrainingJobSpec spec = TrainingJobSpec.builder()
+                .name("masked")
+                .image("drydock/trainer:latest")
+                .outputPath("s3://drydock-test/models/")
+                .environment("API_TOKEN", "s3cr3t-value-123")
+                .build();
+
+        assertThat(spec.toString()).contains("API_TOKEN=****").contains("masked").doesNotContain("s3cr3t-value-123");
+    }
 }

@@ -1,20 +1,10 @@
 package dev.drydock.local.docker;
 
-import dev.drydock.core.model.JobDescription;
-import dev.drydock.core.model.JobName;
-import dev.drydock.core.model.JobSummary;
-import dev.drydock.core.model.LogCursor;
-import dev.drydock.core.model.LogPage;
-import dev.drydock.core.model.TrainingJobSpec;
-import dev.drydock.core.port.Storage;
-import dev.drydock.core.port.TrainingBackend;
 import dev.drydock.local.job.LocalJobEngine;
-import dev.drydock.local.job.ModelPublisher;
+import dev.drydock.local.job.LocalTrainingBackend;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+
 
 /**
  * Runs training jobs in Docker containers of the job's image, as SageMaker runs them: {@code IMAGE train} with the
@@ -30,13 +20,13 @@ import java.util.Objects;
  * the JVM exits first.
  *
  * <p>Everything else (job folder, config files, channel staging, state on disk, logs, metrics, several hosts, model
- * collected from {@code algo-1} as SageMaker does) is the shared behaviour of {@link LocalJobEngine}. Thread-safe.
+ * collected from {@code algo-1} as SageMaker does) is the shared behaviour of {@link LocalJobEngine}, through
+ * {@link LocalTrainingBackend}. Thread-safe.
  */
-public final class DockerTrainingBackend implements TrainingBackend {
-    private final LocalJobEngine engine;
+public final class DockerTrainingBackend extends LocalTrainingBackend {
 
     private DockerTrainingBackend(LocalJobEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** A builder; {@code storage} and {@code modelPublisher} are required. */
@@ -44,68 +34,11 @@ public final class DockerTrainingBackend implements TrainingBackend {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return "docker";
-    }
-
-    @Override
-    public JobDescription submit(TrainingJobSpec spec) {
-        return engine.submit(spec);
-    }
-
-    @Override
-    public JobDescription describe(JobName name) {
-        return engine.describe(name);
-    }
-
-    @Override
-    public LogPage readLogs(JobName name, LogCursor cursor) {
-        return engine.readLogs(name, cursor);
-    }
-
-    @Override
-    public void stop(JobName name) {
-        engine.stop(name);
-    }
-
-    @Override
-    public List<JobSummary> list(int max) {
-        return engine.list(max);
-    }
-
-    /** The folder jobs are kept in. */
-    public Path jobRoot() {
-        return engine.jobRoot();
-    }
-
-    /** Builds a {@link DockerTrainingBackend}. */
-    public static final class Builder {
-        private Path jobRoot = Path.of(System.getProperty("user.home"), ".drydock", "jobs");
-        private Storage storage;
-        private ModelPublisher publisher;
+    /** Builds a {@link DockerTrainingBackend}: the shared settings plus the Docker daemon. */
+    public static final class Builder extends LocalTrainingBackend.Builder<Builder> {
         private String dockerHost = DockerClients.defaultHost();
-        private Duration gracePeriod = Duration.ofSeconds(120);
 
         private Builder() {
-        }
-
-        /** Where job folders go; {@code ~/.drydock/jobs} by default. */
-        public Builder jobRoot(Path value) {
-            this.jobRoot = Objects.requireNonNull(value, "jobRoot");
-            return this;
-        }
-
-        /** Where channels are staged from. */
-        public Builder storage(Storage value) {
-            this.storage = Objects.requireNonNull(value, "storage");
-            return this;
-        }
-
-        /** Where models are packed and stored. */
-        public Builder modelPublisher(ModelPublisher value) {
-            this.publisher = Objects.requireNonNull(value, "modelPublisher");
-            return this;
         }
 
         /** The daemon: {@code unix:///var/run/docker.sock} or {@code tcp://host:port}; {@code DOCKER_HOST} by default. */
@@ -114,21 +47,16 @@ public final class DockerTrainingBackend implements TrainingBackend {
             return this;
         }
 
-        /** Between SIGTERM and SIGKILL when a job is stopped; 120 s by default, as SageMaker's. */
-        public Builder gracePeriod(Duration value) {
-            if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("gracePeriod must be zero or positive, got " + value);
-            }
-            this.gracePeriod = value;
-            return this;
+        /** The backend; no daemon is contacted until the first submit. */
+        @Override
+        public DockerTrainingBackend build() {
+            checkShared();
+            return new DockerTrainingBackend(engine(new DockerLauncher(DockerClients.create(dockerHost), dockerHost)));
         }
 
-        /** The backend; no daemon is contacted until the first submit. */
-        public DockerTrainingBackend build() {
-            Objects.requireNonNull(storage, "storage must be set: the storage channels are staged from");
-            Objects.requireNonNull(publisher, "modelPublisher must be set: where models are stored");
-            DockerLauncher launcher = new DockerLauncher(DockerClients.create(dockerHost), dockerHost);
-            return new DockerTrainingBackend(new LocalJobEngine(jobRoot, storage, publisher, launcher, gracePeriod));
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -30,7 +30,7 @@ public record JobFolder(JobName name, Path root) {
         return root.resolve("state.json");
     }
 
-    /** The fingerprint of the spec that created the job. */
+    /** The {@link dev.drydock.core.model.TrainingJobSpec#fingerprint() fingerprint} of the spec that created the job. */
     public Path specFingerprintFile() {
         return root.resolve("spec.sha256");
     }

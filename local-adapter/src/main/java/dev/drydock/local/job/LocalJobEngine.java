@@ -20,13 +20,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +88,8 @@ public final class LocalJobEngine {
      */
     public JobDescription submit(TrainingJobSpec spec) {
         JobFolder folder = JobFolder.of(jobRoot, spec.name());
-        String fingerprint = fingerprint(spec);
+        // Canonical (map order does not matter), so a retry with the same spec is recognised in this or another JVM.
+        String fingerprint = spec.fingerprint();
         if (Files.isDirectory(folder.root())) {
             return existing(folder, fingerprint);
         }
@@ -267,15 +265,6 @@ public final class LocalJobEngine {
 
     private JobNotFoundException notFound(JobName name) {
         return new JobNotFoundException(name.value(), "under the job root " + jobRoot + " of the local " + launcher.name() + " backend");
-    }
-
-    private static String fingerprint(TrainingJobSpec spec) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(spec.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -217,7 +217,11 @@ final class RunningJob implements Runnable {
                 }
                 killAt = Instant.MAX;
             }
-            persistMetricsIfChanged();
+            if (ended.size() < started.size()) {
+                // Once every host has ended the next transition (Uploading, Failed, Stopped) is written at once with
+                // the metrics: a write here would be superseded within a millisecond, on the path to the result.
+                persistMetricsIfChanged();
+            }
         }
     }
 

@@ -48,7 +48,8 @@ import java.util.Set;
  *       or the unpinned name, since Docker reads {@code name@sha256:...} as a registry digest. With a registry, it
  *       asks that registry's v2 API for the manifest digest ({@code http://} for 127.0.0.0/8 and localhost, as Docker does, else {@code https://}).</li>
  *   <li>{@link #push} tags the local image as the target and pushes it with the target registry's credentials,
- *       if configured, and returns the target pinned to the pushed digest.</li>
+ *       if configured, and returns the target pinned to the pushed digest; a target without registry goes to the
+ *       {@linkplain Builder#defaultRegistry default registry}, when one is configured.</li>
  * </ul>
  *
  * <p>When no Docker daemon answers, every call throws {@link BackendUnavailableException} saying how to fix it.
@@ -64,12 +65,14 @@ public final class DockerImageRegistry implements ImageRegistry {
     private final String dockerHost;
     private final DockerClient client;
     private final Map<String, RegistryCredentials> credentials;
+    private final String defaultRegistry;
     private final HttpClient http;
 
     private DockerImageRegistry(Builder b) {
         this.dockerHost = b.dockerHost;
         this.client = b.client != null ? b.client : DockerClients.create(b.dockerHost);
         this.credentials = Map.copyOf(b.credentials);
+        this.defaultRegistry = b.defaultRegistry;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -131,9 +134,13 @@ public final class DockerImageRegistry implements ImageRegistry {
 
     @Override
     public ImageReference push(ImageReference image, ImageReference target) {
+        if (target.registry() == null && defaultRegistry != null) {
+            target = new ImageReference(defaultRegistry, target.repository(), target.tag(), target.digest());
+        }
         if (target.registry() == null) {
             throw dev.drydock.core.error.InvalidInputException.of("target", target, "must name a registry to push to,"
-                    + " such as 127.0.0.1:5000/" + target.repository() + ":" + (target.tag() == null ? "latest" : target.tag()));
+                    + " such as 127.0.0.1:5000/" + target.repository() + ":" + (target.tag() == null ? "latest" : target.tag())
+                    + ", or configure a default registry (LocalConfig registry)");
         }
         InspectImageResponse local = inspect(image).orElseThrow(() -> new ImageNotFoundException(image.toString(),
                 "the image " + image + " is not in the Docker daemon at " + dockerHost + ": build it first"
@@ -293,8 +300,18 @@ public final class DockerImageRegistry implements ImageRegistry {
         private String dockerHost = DockerClients.defaultHost();
         private DockerClient client;
         private final Map<String, RegistryCredentials> credentials = new HashMap<>();
+        private String defaultRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * The registry ({@code host:port}, such as {@code 127.0.0.1:5000}) a {@link #push} goes to when its target
+         * names none; none by default, and then such a push is refused.
+         */
+        public Builder defaultRegistry(String value) {
+            this.defaultRegistry = value == null || value.isBlank() ? null : value;
+            return this;
         }
 
         /** The daemon: {@code unix:///var/run/docker.sock} or {@code tcp://host:port}; {@code DOCKER_HOST} by default. */

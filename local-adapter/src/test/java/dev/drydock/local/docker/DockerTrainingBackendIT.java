@@ -5,9 +5,10 @@ import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
-import dev.drydock.local.job.StorageModelPublisher;
+import dev.drydock.local.job.ArtifactStoreModelPublisher;
+import dev.drydock.local.storage.FileSystemArtifactStore;
+import dev.drydock.local.storage.FileSystemStorage;
 import dev.drydock.testkit.ContainerBehaviour;
-import dev.drydock.testkit.InMemoryStorage;
 import dev.drydock.testkit.TrainingBackendContractTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +19,19 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The Docker backend passes the training backend contract with real containers of a scripted image. */
+/**
+ * The Docker backend passes the training backend contract with real containers of a scripted image and real
+ * {@code file://} storage: channels staged from a {@link FileSystemStorage}, models packed by the
+ * {@link FileSystemArtifactStore}, as the local backend wires them by default.
+ */
 class DockerTrainingBackendIT extends TrainingBackendContractTest {
     @TempDir
     static Path jobRoot;
 
-    private final Storage storage = new InMemoryStorage();
+    @TempDir
+    static Path storageRoot;
+
+    private final FileSystemStorage storage = FileSystemStorage.create();
     private DockerTrainingBackend backend;
     private DockerTrainingBackend another;
 
@@ -57,7 +65,7 @@ class DockerTrainingBackendIT extends TrainingBackendContractTest {
 
     @Override
     protected StorageUri root() {
-        return StorageUri.parse("s3://contract-bucket/docker/");
+        return StorageUri.of(storageRoot).asPrefix();
     }
 
     @Override
@@ -69,7 +77,7 @@ class DockerTrainingBackendIT extends TrainingBackendContractTest {
         return DockerTrainingBackend.builder()
                 .jobRoot(jobRoot)
                 .storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage))
+                .modelPublisher(new ArtifactStoreModelPublisher(new FileSystemArtifactStore(storage), storage))
                 .gracePeriod(Duration.ofSeconds(2))
                 .build();
     }

@@ -92,6 +92,22 @@ class ChildProcessTrainingBackendFaultsTest {
     }
 
     @Test
+    void submit_whenSameSpecWithMapsFilledInAnotherOrder_returnsTheExistingJob() throws Exception {
+        TrainingJobSpec first = spec(ContainerBehaviour.SUCCEED).hyperparameter("eta", "0.1").hyperparameter("depth", 5)
+                .environment("A", "1").environment("B", "2").build();
+        TrainingJobSpec.Builder reordered = TrainingJobSpec.builder().name(first.name()).image("drydock/scripted:latest")
+                .environment("B", "2").environment("A", "1").hyperparameter("depth", 5).hyperparameter("eta", "0.1")
+                .channel("train", StorageUri.of(data)).outputPath(StorageUri.of(tmp).resolve("out/"));
+        TrainingJobSpec again = ContainerBehaviour.SUCCEED.applyTo(reordered).build();
+        JobDescription submitted = backend.submit(first);
+
+        assertThat(backend.submit(again).created()).isEqualTo(submitted.created());
+        assertThat(Files.readString(tmp.resolve("jobs").resolve(first.name().value()).resolve("spec.sha256")))
+                .isEqualTo(first.fingerprint()).isEqualTo(again.fingerprint());
+        waiter.awaitEnd(first.name());
+    }
+
+    @Test
     void submit_whenTrainerJarMissing_throwsConfigurationSayingHowToBuildIt() {
         ChildProcessTrainingBackend jarBackend = ChildProcessTrainingBackend.builder().jobRoot(tmp.resolve("jobs"))
                 .storage(storage).modelPublisher(new StorageModelPublisher(storage))

@@ -84,6 +84,21 @@ class DockerImageRegistryIT extends ImageRegistryContractTest {
     }
 
     @Test
+    void push_whenTargetNamesNoRegistry_goesToTheDefaultRegistryOrIsRefused() {
+        ImageReference bare = ImageReference.parse("drydock-it/defaulted-" + UUID.randomUUID().toString().substring(0, 8) + ":v1");
+        assertThatThrownBy(() -> registry.push(presentImage(), bare))
+                .isInstanceOf(dev.drydock.core.error.InvalidInputException.class).hasMessageContaining("default registry");
+
+        DockerImageRegistry withDefault = DockerImageRegistry.builder().defaultRegistry(REGISTRY).build();
+        ImageReference pushed = withDefault.push(presentImage(), bare);
+
+        assertThat(pushed.registry()).isEqualTo(REGISTRY);
+        assertThat(pushed.repository()).isEqualTo(bare.repository());
+        assertThat(pushed.digest()).startsWith("sha256:");
+        assertThat(registry.resolve(pushed.withDigest(null))).map(ImageReference::digest).contains(pushed.digest());
+    }
+
+    @Test
     void resolve_whenRegistryDown_saysHowToStartIt() {
         ImageReference nowhere = ImageReference.parse("127.0.0.1:1/drydock-it/x:v1");
         assertThatThrownBy(() -> registry.resolve(nowhere)).isInstanceOf(BackendUnavailableException.class)
