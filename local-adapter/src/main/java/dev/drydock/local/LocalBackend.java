@@ -152,6 +152,18 @@ public final class LocalBackend {
             return this;
         }
 
+        /** Each container's memory limit in bytes (Docker backend only), or {@code null} for none (the default). */
+        public Builder memoryLimit(Long bytes) {
+            config.memoryLimit(bytes);
+            return this;
+        }
+
+        /** Each container's memory limit as a size such as {@code 512m} or {@code 2g} (Docker backend only). */
+        public Builder memoryLimit(String size) {
+            config.memoryLimit(size);
+            return this;
+        }
+
         /** The {@code file://} storage (the local-adapter's file-system storage). */
         public Builder storage(Storage value) {
             this.storage = value;
@@ -222,8 +234,10 @@ public final class LocalBackend {
         static TrainingBackend trainingBackend(LocalConfig c, Storage storage, ModelPublisher publisher) {
             switch (c.backendKind()) {
                 case DOCKER:
-                    return DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage).modelPublisher(publisher)
-                            .dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod()).build();
+                    DockerTrainingBackend.Builder d = DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage)
+                            .modelPublisher(publisher).dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod());
+                    c.memoryLimitIfAny().ifPresent(d::memoryLimit);
+                    return d.build();
                 case PROCESS:
                     ChildProcessTrainingBackend.Builder b = ChildProcessTrainingBackend.builder().jobRoot(c.jobRoot())
                             .storage(storage).modelPublisher(publisher).gracePeriod(c.gracePeriod());

@@ -1,6 +1,7 @@
 package dev.drydock.local;
 
 import dev.drydock.local.job.LocalTrainingBackend;
+import dev.drydock.local.job.MemorySize;
 import dev.drydock.local.registry.RegistryCredentials;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How the local backend is set up. Immutable; build with {@link #builder()}, or take {@link #defaults()}.
@@ -26,10 +28,14 @@ import java.util.Optional;
  * @param trainerCommand the command that starts a trainer process (without {@code train}), or empty to run
  *                       {@code trainerJar} with {@code java -jar}
  * @param trainerJar     the trainer jar the process backend runs, or {@code null}
+ * @param memoryLimit    each container's memory limit in bytes (memory and memory plus swap, so no swap), at least
+ *                       6 MiB, or {@code null} for none (the default). Docker backend only: the process backend
+ *                       cannot enforce it, so it is refused there. Not derived from the spec's instance type (that
+ *                       needs a table of SageMaker's types): set what the targeted instance type has
  */
 public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry,
                           RegistryCredentials registryCredentials, Duration gracePeriod,
-                          BackendKind backendKind, List<String> trainerCommand, Path trainerJar) {
+                          BackendKind backendKind, List<String> trainerCommand, Path trainerJar, Long memoryLimit) {
     /** SageMaker's grace period between SIGTERM and SIGKILL. */
     public static final Duration DEFAULT_GRACE_PERIOD = LocalTrainingBackend.Builder.DEFAULT_GRACE_PERIOD;
 
@@ -54,6 +60,26 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
         backendKind = backendKind == null ? BackendKind.PROCESS : backendKind;
         trainerCommand = trainerCommand == null ? List.of() : List.copyOf(trainerCommand);
         trainerJar = trainerJar == null ? null : trainerJar.toAbsolutePath().normalize();
+        if (memoryLimit != null) {
+            MemorySize.checkLimit("memoryLimit", memoryLimit);
+            if (backendKind != BackendKind.DOCKER) {
+                throw new IllegalArgumentException("memoryLimit " + MemorySize.format(memoryLimit) + " is enforced by the Docker"
+                        + " backend only, but backendKind is " + backendKind + ": set backendKind DOCKER or leave memoryLimit unset");
+            }
+        }
+    }
+
+    /** Every argument but the memory limit: the configuration before memory limits existed, with none. */
+    public LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry,
+                       RegistryCredentials registryCredentials, Duration gracePeriod,
+                       BackendKind backendKind, List<String> trainerCommand, Path trainerJar) {
+        this(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, backendKind, trainerCommand,
+                trainerJar, null);
+    }
+
+    /** The memory limit in bytes, when one is configured. */
+    public OptionalLong memoryLimitIfAny() {
+        return memoryLimit == null ? OptionalLong.empty() : OptionalLong.of(memoryLimit);
     }
 
     /** Every default: process backend, {@code ~/.drydock/jobs}, 120 s grace, no registry. */
@@ -69,7 +95,8 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         return new Builder().jobRoot(jobRoot).storageRoots(storageRoots).dockerHost(dockerHost).registry(registry)
-                .registryCredentials(registryCredentials).gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar);
+                .registryCredentials(registryCredentials).gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar)
+                .memoryLimit(memoryLimit);
     }
 
     /** The registry, when one is configured. */
@@ -98,6 +125,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
         private BackendKind backendKind;
         private List<String> trainerCommand = List.of();
         private Path trainerJar;
+        private Long memoryLimit;
 
         private Builder() {
         }
@@ -162,10 +190,27 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
             return this;
         }
 
+        /** Each container's memory limit in bytes (Docker backend), or {@code null} for none; checked by {@link #build()}. */
+        public Builder memoryLimit(Long bytes) {
+            this.memoryLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Each container's memory limit as a size such as {@code 512m} or {@code 2g} (powers of 1024) or a byte count,
+         * or {@code null} for none.
+         *
+         * @throws IllegalArgumentException naming the value and the rule when it is not a size of at least 6 MiB
+         */
+        public Builder memoryLimit(String size) {
+            this.memoryLimit = size == null ? null : MemorySize.parseLimit("memoryLimit", size);
+            return this;
+        }
+
         /** The configuration. */
         public LocalConfig build() {
             return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, backendKind,
-                    trainerCommand, trainerJar);
+                    trainerCommand, trainerJar, memoryLimit);
         }
     }
 }

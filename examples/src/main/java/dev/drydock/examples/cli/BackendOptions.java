@@ -24,6 +24,11 @@ public final class BackendOptions {
             description = "The Docker daemon (docker backend), e.g. unix:///var/run/docker.sock. Default: DOCKER_HOST or the local socket.")
     String dockerHost;
 
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Memory limit of each training container (docker backend), e.g. 2g, as the instance type would"
+                    + " impose; exceeding it fails the job with an out-of-memory reason. Default: none.")
+    String memoryLimit;
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:AWS_REGION}",
             description = "AWS region (sagemaker backend). Default: the AWS default chain (AWS_REGION, profile).")
     String region;

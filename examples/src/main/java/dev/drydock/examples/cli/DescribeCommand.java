@@ -2,32 +2,19 @@ package dev.drydock.examples.cli;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.model.JobDescription;
-import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.StatusTransition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 /** {@code drydock describe JOB}: a job's state, transitions, failure reason, metrics and model location. */
 @Command(name = "describe", mixinStandardHelpOptions = true, description = "Show a training job's state, status history, metrics and model.")
-final class DescribeCommand implements Callable<Integer> {
-    @Mixin
-    BackendOptions backend;
-
-    @Parameters(paramLabel = "JOB", description = "The job's name.")
-    String job;
-
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
+final class DescribeCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Drydock drydock = DrydockFactory.create(backend)) {
-            print(drydock.backend().describe(JobName.of(job)), System.out);
+            print(drydock.backend().describe(jobName()), System.out);
         }
         return 0;
     }

@@ -55,6 +55,13 @@ final class DrydockFactory {
         if (options.dockerHost != null && !options.dockerHost.isBlank()) {
             builder.dockerHost(options.dockerHost);
         }
+        if (options.memoryLimit != null) {
+            if (options.kind() != BackendKind.DOCKER) {
+                throw new dev.drydock.core.error.ConfigurationException("--memory " + options.memoryLimit
+                        + " needs the docker backend (add --docker): a child process cannot be held to a memory limit");
+            }
+            builder.memoryLimit(options.memoryLimit);
+        }
         LocalBackend local = builder.build();
         Path storage = home.resolve("storage");
         try {

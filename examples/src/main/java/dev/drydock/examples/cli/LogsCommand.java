@@ -3,32 +3,21 @@ package dev.drydock.examples.cli;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.JobListener;
 import dev.drydock.core.TrainingJob;
-import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.LogCursor;
 import dev.drydock.core.model.LogEvent;
 import dev.drydock.core.model.LogPage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code drydock logs JOB}: print a job's log lines; with {@code --follow}, until it ends. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print a training job's log lines.")
-final class LogsCommand implements Callable<Integer> {
-    @Mixin
-    BackendOptions backend;
-
-    @Parameters(paramLabel = "JOB", description = "The job's name.")
-    String job;
-
+final class LogsCommand extends JobCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the job ends.")
     boolean follow;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -45,7 +34,7 @@ final class LogsCommand implements Callable<Integer> {
             }
             LogCursor cursor = LogCursor.START;
             while (true) {
-                LogPage page = drydock.backend().readLogs(JobName.of(job), cursor);
+                LogPage page = drydock.backend().readLogs(jobName(), cursor);
                 page.events().forEach(LogsCommand::print);
                 if (page.events().isEmpty() || page.next().equals(cursor)) {
                     return 0;

@@ -9,7 +9,6 @@ import dev.drydock.examples.houseprices.Summary;
 import dev.drydock.examples.progress.ProgressDisplay;
 import dev.drydock.examples.progress.Terminal;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,11 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Tune an XGBoost house-price model in a training job, collect the model and predict test.csv.",
                 "Runs on the local backend by default (a child process; no Docker needed)."})
-final class TrainCommand implements Callable<Integer> {
-
-    @Mixin
-    BackendOptions backend;
-
+final class TrainCommand extends BackendCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder with train.csv and test.csv (default: the House Prices data shipped with drydock).")
     Path data;
@@ -62,8 +57,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-logs", description = "Hide the container's log lines (the progress bar stays).")
     boolean noLogs;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() {

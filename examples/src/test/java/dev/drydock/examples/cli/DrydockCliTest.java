@@ -73,6 +73,14 @@ class DrydockCliTest {
     }
 
     @Test
+    void train_whenMemoryLimitWithoutDocker_saysToAddDocker() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--memory", "2g", "--home", home.toString(), "--quick");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--memory 2g").contains("--docker");
+    }
+
+    @Test
     void train_whenBackendUnknown_listsTheChoices() {
         ConsoleCapture r = ConsoleCapture.run("train", "--backend", "kubernetes");
 

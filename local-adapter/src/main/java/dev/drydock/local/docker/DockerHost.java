@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One host as a started container: its stdout and stderr are followed line by line into the job's log, its exit is
- * awaited through the daemon's wait endpoint (no polling), and an out-of-memory kill is read from its state.
+ * awaited through the daemon's wait endpoint (no polling), and an out-of-memory kill is read from its state, with
+ * the memory limit it ran into. A JVM that ran out of heap before the container ran out of memory exits 1 after
+ * printing {@code java.lang.OutOfMemoryError}: that line, seen in the log, is added to the exit's detail.
  */
 final class DockerHost implements HostProcess {
     /** How long to wait for the last log frames after the container ended. */
@@ -24,15 +26,19 @@ final class DockerHost implements HostProcess {
     private final DockerClient client;
     private final String host;
     private final String containerId;
+    private final long memoryLimit;
     private final CompletableFuture<Void> logsDone = new CompletableFuture<>();
     private final CompletableFuture<Integer> waited = new CompletableFuture<>();
     private final CompletableFuture<HostExit> exit;
     private volatile boolean ended;
+    private volatile boolean jvmOutOfMemory;
 
-    DockerHost(DockerClient client, String host, String containerId, LogSink sink) {
+    /** Follows the started container {@code containerId}; {@code memoryLimit} is the bytes it was given, 0 for none. */
+    DockerHost(DockerClient client, String host, String containerId, long memoryLimit, LogSink sink) {
         this.client = client;
         this.host = host;
         this.containerId = containerId;
+        this.memoryLimit = memoryLimit;
         followLogs(sink);
         client.waitContainerCmd(containerId).exec(new ResultCallback.Adapter<WaitResponse>() {
             @Override
@@ -83,8 +89,8 @@ final class DockerHost implements HostProcess {
     }
 
     private void followLogs(LogSink sink) {
-        LineAssembler out = new LineAssembler(line -> sink.line(host, line));
-        LineAssembler err = new LineAssembler(line -> sink.line(host, line));
+        LineAssembler out = new LineAssembler(line -> onLine(sink, line));
+        LineAssembler err = new LineAssembler(line -> onLine(sink, line));
         client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
                 .exec(new ResultCallback.Adapter<Frame>() {
                     @Override
@@ -110,6 +116,18 @@ final class DockerHost implements HostProcess {
                 });
     }
 
+    private void onLine(LogSink sink, String line) {
+        if (!jvmOutOfMemory && mentionsJvmOutOfMemory(line)) {
+            jvmOutOfMemory = true;
+        }
+        sink.line(host, line);
+    }
+
+    /** Whether {@code line} is the JVM reporting that its heap (or metaspace, or direct memory) ran out. */
+    static boolean mentionsJvmOutOfMemory(String line) {
+        return line.contains("java.lang.OutOfMemoryError");
+    }
+
     private Integer inspectedExit(String fallback) {
         try {
             Long code = client.inspectContainerCmd(containerId).exec().getState().getExitCodeLong();
@@ -121,11 +139,16 @@ final class DockerHost implements HostProcess {
 
     private HostExit toExit(int code) {
         boolean oom = false;
+        long limit = memoryLimit;
         String detail = null;
         if (code != 0) {
             try {
-                var state = client.inspectContainerCmd(containerId).exec().getState();
+                var inspected = client.inspectContainerCmd(containerId).exec();
+                var state = inspected.getState();
                 oom = Boolean.TRUE.equals(state.getOOMKilled());
+                // The limit the daemon applied, which is the one the container ran into.
+                Long applied = inspected.getHostConfig() == null ? null : inspected.getHostConfig().getMemory();
+                limit = applied != null && applied > 0 ? applied : limit;
                 String error = state.getError();
                 detail = error == null || error.isBlank() ? null : "Docker: " + error;
             } catch (DockerException | IllegalStateException e) {
@@ -133,7 +156,13 @@ final class DockerHost implements HostProcess {
             } catch (RuntimeException e) {
                 // Daemon gone: same.
             }
+            if (jvmOutOfMemory && !oom) {
+                String jvm = "the log shows java.lang.OutOfMemoryError: the JVM ran out of its own memory (heap -Xmx,"
+                        + " metaspace or direct memory) before the container was killed; raise -Xmx (for example in"
+                        + " JAVA_TOOL_OPTIONS) or use less memory";
+                detail = detail == null ? jvm : detail + "; " + jvm;
+            }
         }
-        return new HostExit(host, code, oom, detail);
+        return new HostExit(host, code, oom, detail, limit);
     }
 }

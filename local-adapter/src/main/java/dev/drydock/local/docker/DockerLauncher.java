@@ -33,7 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * host's {@code /opt/ml} folders bind-mounted (input read-only), {@code /tmp} a writable tmpfs, running as the
  * calling user so that what the trainer writes belongs to the caller. One host gets no network ({@code none}, as
  * SageMaker's network isolation); several hosts share a user-defined internal network (no outside access) on which
- * each is reachable by its name {@code algo-N}.
+ * each is reachable by its name {@code algo-N}. With a memory limit every container gets it as its memory and its
+ * memory plus swap (so no swap: exceeding the limit gets it killed, as on an instance without swap).
  */
 final class DockerLauncher implements HostLauncher {
     /** The label that marks every container and network drydock creates with the job's name. */
@@ -41,12 +42,15 @@ final class DockerLauncher implements HostLauncher {
 
     private final DockerClient client;
     private final String dockerHost;
+    private final long memoryLimit;
     private final Map<JobName, List<String>> containers = new ConcurrentHashMap<>();
     private final Map<JobName, String> networks = new ConcurrentHashMap<>();
 
-    DockerLauncher(DockerClient client, String dockerHost) {
+    /** A launcher on {@code client}; {@code memoryLimit} is each container's limit in bytes, 0 for none. */
+    DockerLauncher(DockerClient client, String dockerHost, long memoryLimit) {
         this.client = client;
         this.dockerHost = dockerHost;
+        this.memoryLimit = memoryLimit;
     }
 
     @Override
@@ -122,6 +126,10 @@ final class DockerLauncher implements HostLauncher {
                         new Bind(launch.folder().checkpoints().toString(), new Volume("/opt/ml/checkpoints"), AccessMode.rw))
                 .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=1g"))
                 .withNetworkMode(networks.getOrDefault(job, "none"));
+        if (memoryLimit > 0) {
+            // Swap equal to memory means no swap, so a trainer that exceeds the limit is killed rather than slowed.
+            hostConfig.withMemory(memoryLimit).withMemorySwap(memoryLimit);
+        }
         removeContainer(name);
         CreateContainerCmd create = client.createContainerCmd(runnableReference(spec.image()))
                 .withName(name)
@@ -146,7 +154,7 @@ final class DockerLauncher implements HostLauncher {
         }
         containers.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(id);
         client.startContainerCmd(id).exec();
-        return new DockerHost(client, launch.host(), id, launch.sink());
+        return new DockerHost(client, launch.host(), id, memoryLimit, launch.sink());
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.nio.file.NoSuchFileException;
 /**
  * Turns how a host ended into the job's FailureReason: the first {@value #MAX_REASON} characters of its
  * {@code /opt/ml/output/failure} (as SageMaker does), or, when the trainer wrote none, a reason that names the exit
- * code, the signal (exit codes 128+N) or the out-of-memory kill.
+ * code, the signal (exit codes 128+N) or the out-of-memory kill (with the memory limit the host exceeded, when it
+ * had one). A SIGKILL is called out of memory only when the launcher says so ({@link HostExit#oomKilled()}): a stop
+ * or max runtime also ends in SIGKILL.
  */
 public final class FailureReasons {
     /** How much of the failure file becomes the reason, as in SageMaker. */
@@ -34,12 +36,11 @@ public final class FailureReasons {
         String noFile = " and wrote no /opt/ml/output/failure file";
         String reason;
         if (exit.oomKilled()) {
-            reason = host + ": the trainer ran out of memory and was killed by the kernel (OOMKilled, " + code + ")" + noFile
-                    + "; give it more memory or make it use less";
+            reason = outOfMemory(exit);
         } else if (exit.exitCode() > 128 && exit.exitCode() - 128 < SIGNALS.length) {
             String signal = SIGNALS[exit.exitCode() - 128];
             reason = host + ": the trainer was killed by signal " + signal + " (" + code + ")" + noFile
-                    + (exit.exitCode() == 137 ? "; SIGKILL often means it ran out of memory" : "");
+                    + (exit.exitCode() == 137 ? sigkillHint(exit) : "");
         } else {
             reason = host + ": the trainer exited with " + code + noFile + "; see the job's logs";
         }
@@ -47,6 +48,34 @@ public final class FailureReasons {
             reason = reason + " (" + exit.detail() + ")";
         }
         return truncate(reason);
+    }
+
+    /**
+     * The reason of a host the kernel killed for memory. With a limit, the container's own limit is what it ran
+     * into; without one, the machine ran out.
+     */
+    private static String outOfMemory(HostExit exit) {
+        String code = "exit code " + exit.exitCode();
+        if (exit.memoryLimit() > 0) {
+            return exit.host() + ": out of memory: the container exceeded its memory limit of "
+                    + MemorySize.format(exit.memoryLimit()) + " and was killed (" + code
+                    + "); raise the limit (LocalConfig memoryLimit) or use less memory";
+        }
+        return exit.host() + ": out of memory: the trainer ran out of memory and was killed by the kernel (OOMKilled, " + code
+                + "); give it more memory or make it use less";
+    }
+
+    /**
+     * What a SIGKILL that was not an out-of-memory kill may mean. Under a memory limit the daemon would have said
+     * OOMKilled had the limit been hit, so the kill came from elsewhere; without one, the machine's out-of-memory
+     * killer remains a possibility, but only that.
+     */
+    private static String sigkillHint(HostExit exit) {
+        if (exit.memoryLimit() > 0) {
+            return "; not for memory: it was not killed for exceeding its memory limit of "
+                    + MemorySize.format(exit.memoryLimit()) + ", so something else sent SIGKILL (docker kill or stop?)";
+        }
+        return "; if nobody killed it, the system's out-of-memory killer may have";
     }
 
     /** The first {@value #MAX_REASON} characters of {@code text}. */

@@ -11,6 +11,7 @@ import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.DirectoryStorageFake;
 import dev.drydock.local.HostFailingTrainer;
+import dev.drydock.local.MemoryHogTrainer;
 import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.JobWaiter;
@@ -112,6 +113,60 @@ class DockerTrainingBackendFaultsIT {
 
         Path model = tmp.resolve("jobs").resolve(spec.name().value()).resolve("algo-1/model/" + ScriptedContainer.MODEL_FILE);
         assertThat(Files.getAttribute(model, "unix:uid")).isEqualTo(Files.getAttribute(tmp, "unix:uid"));
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
+    void describe_whenContainerExceedsItsMemoryLimit_failsWithTheOutOfMemoryReason() throws Exception {
+        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).memoryLimit("64m").build();
+        // -Xmx far above the limit, so the kernel's OOM killer ends it, not the JVM's own OutOfMemoryError.
+        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).hyperparameter(MemoryHogTrainer.MIB_HYPERPARAMETER, "512")
+                .containerEntrypoint(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
+                        MemoryHogTrainer.class.getName()))
+                .build();
+        limited.submit(spec);
+
+        JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.FAILED);
+        assertThat(done.failureReason()).startsWith("algo-1: out of memory: the container exceeded its memory limit of 64 MiB"
+                + " and was killed (exit code 137); raise the limit (LocalConfig memoryLimit)");
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
+    void describe_whenTheJvmHeapRunsOutBeforeTheLimit_failsNamingOutOfMemoryErrorAndXmx() throws Exception {
+        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).memoryLimit("256m").build();
+        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).hyperparameter(MemoryHogTrainer.MIB_HYPERPARAMETER, "128")
+                .containerEntrypoint(List.of("java", "-Xmx32m", "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
+                        MemoryHogTrainer.class.getName()))
+                .build();
+        limited.submit(spec);
+
+        JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.FAILED);
+        assertThat(done.failureReason()).startsWith("algo-1: the trainer exited with exit code 1")
+                .contains("java.lang.OutOfMemoryError", "raise -Xmx").doesNotContain("out of memory: the container");
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
+    void describe_whenMemoryLimitedContainerIsStopped_isStoppedNotOutOfMemory() throws Exception {
+        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(1)).memoryLimit("256m").build();
+        JobWaiter limitedWaiter = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60));
+        TrainingJobSpec spec = ContainerBehaviour.IGNORE_SIGTERM.applyTo(spec(ScriptedImage.IMAGE)).build();
+        limited.submit(spec);
+        limitedWaiter.awaitLogLine(spec.name(), ScriptedContainer.SLEEPING_LINE);
+
+        limited.stop(spec.name());
+        JobDescription done = limitedWaiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).as("SIGKILL after the grace period is a stop, not an out-of-memory kill").isEqualTo(JobState.STOPPED);
+        assertThat(done.failureReason()).isNull();
         assertNothingLeft(spec.name());
     }
 
