@@ -71,8 +71,10 @@ public final class CloudWatchLogReader {
         for (String stream : streams) {
             String token = positions.token(stream);
             String host = host(stream);
+            boolean gotEvents = false;
             for (int i = 0; i < requestsPerStream; i++) {
                 GetLogEventsResponse page = events(jobName, stream, token);
+                gotEvents |= !page.events().isEmpty();
                 for (OutputLogEvent e : page.events()) {
                     events.add(new Tagged(new LogEvent(Instant.ofEpochMilli(e.timestamp()), host, stripNewline(e.message())), order++));
                 }
@@ -85,7 +87,9 @@ public final class CloudWatchLogReader {
                     break;
                 }
             }
-            if (token != null) {
+            // A position moves only past events returned: CloudWatch hands out a token for a stream that is still
+            // empty (SageMaker creates it when the container starts), and an empty page must keep its cursor.
+            if (gotEvents && token != null) {
                 positions = positions.with(stream, token);
             }
         }

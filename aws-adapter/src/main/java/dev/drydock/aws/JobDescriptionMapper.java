@@ -38,7 +38,7 @@ final class JobDescriptionMapper {
         r.finalMetricDataList().stream()
                 .filter(m -> m.metricName() != null && m.value() != null) // a metric defined but never seen has no value
                 .sorted(Comparator.comparing(m -> m.timestamp() == null ? Instant.EPOCH : m.timestamp()))
-                .forEach((MetricData m) -> metrics.put(m.metricName(), m.value().doubleValue()));
+                .forEach((MetricData m) -> metrics.put(m.metricName(), decimal(m.value())));
         Instant created = r.creationTime() != null ? r.creationTime() : Instant.now();
         StorageUri model = null;
         if (state == JobState.COMPLETED && r.modelArtifacts() != null && r.modelArtifacts().s3ModelArtifacts() != null) {
@@ -58,6 +58,15 @@ final class JobDescriptionMapper {
                 .modelArtifact(model)
                 .billableSeconds(r.billableTimeInSeconds() == null ? null : r.billableTimeInSeconds().longValue())
                 .build();
+    }
+
+    /**
+     * The double a SageMaker metric stands for. SageMaker keeps metric values as 32-bit floats, so 0.13 logged by the
+     * container comes back as 0.12999999523162842 when widened; the float's shortest decimal form (0.13) is what was
+     * logged, and what the local backends report for the same line.
+     */
+    static double decimal(Float value) {
+        return Double.parseDouble(Float.toString(value));
     }
 
     /** The summary of a ListTrainingJobs entry. */

@@ -83,6 +83,21 @@ class CloudWatchLogReaderTest {
     }
 
     @Test
+    void read_whenStreamExistsButIsStillEmpty_returnsTheCursorItWasGivenThenItsFirstLines() {
+        // SageMaker creates a host's stream when the container starts, before the container's first line.
+        logs.stream(ALGO1);
+        CloudWatchLogReader reader = new CloudWatchLogReader(logs);
+
+        LogPage empty = reader.read(JOB, LogCursor.START);
+        logs.append(ALGO1, 1_000, "first line");
+        LogPage next = reader.read(JOB, empty.next());
+
+        assertThat(empty.events()).isEmpty();
+        assertThat(empty.next()).as("an empty page must return the cursor it was read from").isEqualTo(LogCursor.START);
+        assertThat(next.events()).extracting(LogEvent::message).containsExactly("first line");
+    }
+
+    @Test
     void read_whenNothingNew_returnsSameCursorAndNoEvents() {
         logs.append(ALGO1, 1_000, "only line");
         CloudWatchLogReader reader = new CloudWatchLogReader(logs);

@@ -32,4 +32,21 @@ class JobDescriptionMapperTest {
         assertThat(d.finalMetrics()).containsOnlyKeys("cv_rmsle");
         assertThat(d.created()).isEqualTo(now);
     }
+
+    @Test
+    void map_whenMetricIsAFloat_reportsItsShortestDecimalAsTheLocalBackendsDo() {
+        Instant now = Instant.parse("2026-11-29T04:00:00Z");
+        DescribeTrainingJobResponse answer = DescribeTrainingJobResponse.builder()
+                .trainingJobName("job-1")
+                .trainingJobStatus("Completed")
+                .secondaryStatus("Completed")
+                .creationTime(now)
+                // SageMaker keeps metrics as 32-bit floats: the container logged "rmse: 0.13".
+                .finalMetricDataList(MetricData.builder().metricName("rmse").value(0.13f).timestamp(now).build())
+                .build();
+
+        JobDescription d = JobDescriptionMapper.map(answer);
+
+        assertThat(d.finalMetrics()).containsEntry("rmse", 0.13);
+    }
 }
