@@ -41,7 +41,10 @@ final class JobDescriptionMapper {
                 .forEach((MetricData m) -> metrics.put(m.metricName(), decimal(m.value())));
         Instant created = r.creationTime() != null ? r.creationTime() : Instant.now();
         StorageUri model = null;
-        if (state == JobState.COMPLETED && r.modelArtifacts() != null && r.modelArtifacts().s3ModelArtifacts() != null) {
+        // A completed job's model, and what a stopped job's container saved (SageMaker uploads /opt/ml/model after
+        // StopTrainingJob or MaxRuntimeInSeconds too); never a failed job's.
+        boolean mayHaveModel = state == JobState.COMPLETED || state == JobState.STOPPED;
+        if (mayHaveModel && r.modelArtifacts() != null && r.modelArtifacts().s3ModelArtifacts() != null) {
             model = StorageUri.parse(r.modelArtifacts().s3ModelArtifacts());
         }
         return JobDescription.builder(JobName.of(r.trainingJobName()))

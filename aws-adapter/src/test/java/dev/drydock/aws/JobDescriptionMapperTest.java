@@ -2,6 +2,7 @@ package dev.drydock.aws;
 
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.StorageUri;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.MetricData;
@@ -48,5 +49,41 @@ class JobDescriptionMapperTest {
         JobDescription d = JobDescriptionMapper.map(answer);
 
         assertThat(d.finalMetrics()).containsEntry("rmse", 0.13);
+    }
+
+    @Test
+    void map_whenStoppedJobHasModelArtifacts_reportsTheModelTheContainerSaved() {
+        DescribeTrainingJobResponse answer = ended("Stopped", "Stopped")
+                .modelArtifacts(m -> m.s3ModelArtifacts("s3://bucket/out/job-1/output/model.tar.gz")).build();
+
+        JobDescription d = JobDescriptionMapper.map(answer);
+
+        assertThat(d.state()).isEqualTo(JobState.STOPPED);
+        assertThat(d.modelArtifact()).isEqualTo(StorageUri.parse("s3://bucket/out/job-1/output/model.tar.gz"));
+    }
+
+    @Test
+    void map_whenStoppedJobHasNoModelArtifacts_reportsNoModel() {
+        JobDescription d = JobDescriptionMapper.map(ended("Stopped", "MaxRuntimeExceeded").build());
+
+        assertThat(d.state()).isEqualTo(JobState.STOPPED);
+        assertThat(d.modelArtifact()).isNull();
+    }
+
+    @Test
+    void map_whenFailedJobHasModelArtifacts_reportsNoModel() {
+        DescribeTrainingJobResponse answer = ended("Failed", "Failed").failureReason("AlgorithmError: boom")
+                .modelArtifacts(m -> m.s3ModelArtifacts("s3://bucket/out/job-1/output/model.tar.gz")).build();
+
+        JobDescription d = JobDescriptionMapper.map(answer);
+
+        assertThat(d.state()).isEqualTo(JobState.FAILED);
+        assertThat(d.modelArtifact()).as("nothing of a failed job is a model").isNull();
+    }
+
+    private static DescribeTrainingJobResponse.Builder ended(String status, String secondary) {
+        Instant now = Instant.parse("2026-11-29T04:00:00Z");
+        return DescribeTrainingJobResponse.builder().trainingJobName("job-1").trainingJobStatus(status)
+                .secondaryStatus(secondary).creationTime(now).trainingStartTime(now).trainingEndTime(now.plusSeconds(60));
     }
 }

@@ -137,10 +137,11 @@ public final class Drydock implements AutoCloseable {
     }
 
     /**
-     * Submits, waits at most {@code timeout} for the job to end, and returns its extracted model.
+     * Submits, waits at most {@code timeout} for the job to end, and returns its extracted model: the trained model
+     * of a completed job, or the model a stopped job's container saved before it ended (as SageMaker keeps it).
      *
      * @throws dev.drydock.core.error.JobFailedException  when the job failed (with its failure reason)
-     * @throws dev.drydock.core.error.JobStoppedException when it was stopped
+     * @throws dev.drydock.core.error.JobStoppedException when it was stopped before its container saved a model
      * @throws dev.drydock.core.error.JobTimeoutException when it did not end in time (it goes on running)
      */
     public TrainedModel fit(TrainingRequest request, Duration timeout, JobListener listener) {

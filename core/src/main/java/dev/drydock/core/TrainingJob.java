@@ -120,10 +120,12 @@ public final class TrainingJob {
     }
 
     /**
-     * The extracted model of the ended job, downloaded on the first call into {@code <workDirectory>/<job>/model}.
+     * The extracted model of the ended job, downloaded on the first call into {@code <workDirectory>/<job>/model}:
+     * the trained model of a completed job, or, as on SageMaker, the intermediate model a stopped job's container
+     * saved in {@code /opt/ml/model} before it ended.
      *
      * @throws JobFailedException   when the job failed
-     * @throws JobStoppedException  when it was stopped
+     * @throws JobStoppedException  when it was stopped before its container saved a model
      * @throws DrydockException     when following the job failed, as {@link #await} reports it
      * @throws IllegalStateException when it has not ended yet ({@link #await} first)
      */
@@ -140,8 +142,9 @@ public final class TrainingJob {
         if (ended instanceof JobOutcome.Failed failed) {
             throw new JobFailedException(name.value(), failed.reason());
         }
-        if (ended instanceof JobOutcome.Stopped stopped) {
-            throw new JobStoppedException(name.value(), stopped.maxRuntimeExceeded() ? "it ran past its maximum runtime" : "by request");
+        if (ended instanceof JobOutcome.Stopped stopped && stopped.modelArtifactIfAny().isEmpty()) {
+            throw new JobStoppedException(name.value(), (stopped.maxRuntimeExceeded() ? "it ran past its maximum runtime" : "by request")
+                    + ", before it saved a model");
         }
         JobDescription description = ended.description();
         listener.onPhase(WorkflowPhase.DOWNLOADING_MODEL, String.valueOf(description.modelArtifact()));

@@ -3,6 +3,8 @@ package dev.drydock.core;
 import dev.drydock.core.error.DrydockException;
 import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.error.JobFailedException;
+import dev.drydock.core.error.JobStoppedException;
 import dev.drydock.core.error.JobTimeoutException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
@@ -13,10 +15,16 @@ import dev.drydock.core.model.LogCursor;
 import dev.drydock.core.model.LogEvent;
 import dev.drydock.core.model.LogPage;
 import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.TrainingBackend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +40,10 @@ class TrainingJobTest {
     private static final JobName NAME = JobName.of("follow-me");
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final PollPolicy FAST = new PollPolicy(Duration.ofMillis(5), Duration.ofMillis(20), 1.5, 0);
+    private static final StorageUri MODEL = StorageUri.parse("s3://bucket/out/follow-me/output/model.tar.gz");
+
+    @TempDir
+    Path tmp;
 
     @Test
     void await_whenFollowingIsStoppedBeforeTheJobEnds_throwsInterruptedAtOnceInsteadOfTimingOut() {
@@ -94,6 +106,44 @@ class TrainingJobTest {
     }
 
     @Test
+    void trainedModel_whenStoppedJobSavedAModel_returnsThatModel() throws IOException {
+        ScriptedBackend backend = new ScriptedBackend(JobState.STOPPED, n -> null);
+        backend.modelArtifact = MODEL;
+        TrainingJob job = follow(backend, JobListener.none(), new OneModelArtifactStore());
+
+        assertThat(job.await(WAIT)).isInstanceOfSatisfying(JobOutcome.Stopped.class,
+                s -> assertThat(s.modelArtifactIfAny()).contains(MODEL));
+        TrainedModel model = job.trainedModel();
+
+        assertThat(model.description().state()).isEqualTo(JobState.STOPPED);
+        assertThat(Files.readString(model.modelDirectory().resolve("model.txt"))).isEqualTo("saved on SIGTERM");
+        assertThat(model.modelDirectory()).startsWith(tmp);
+    }
+
+    @Test
+    void trainedModel_whenStoppedJobSavedNoModel_throwsJobStopped() {
+        ScriptedBackend backend = new ScriptedBackend(JobState.STOPPED, n -> null);
+        TrainingJob job = follow(backend, JobListener.none(), new OneModelArtifactStore());
+
+        assertThat(job.await(WAIT)).isInstanceOfSatisfying(JobOutcome.Stopped.class,
+                s -> assertThat(s.modelArtifactIfAny()).isEmpty());
+
+        assertThatThrownBy(job::trainedModel).isInstanceOf(JobStoppedException.class)
+                .hasMessageContaining(NAME.value()).hasMessageContaining("by request").hasMessageContaining("before it saved a model");
+    }
+
+    @Test
+    void trainedModel_whenFailedJob_throwsJobFailedEvenWithAModelArtifact() {
+        ScriptedBackend backend = new ScriptedBackend(JobState.FAILED, n -> null);
+        backend.modelArtifact = MODEL; // a backend must not report one; the handle still offers no model of a failure
+        TrainingJob job = follow(backend, JobListener.none(), new OneModelArtifactStore());
+
+        assertThat(job.await(WAIT)).isInstanceOf(JobOutcome.Failed.class);
+
+        assertThatThrownBy(job::trainedModel).isInstanceOf(JobFailedException.class).hasMessageContaining("scripted failure");
+    }
+
+    @Test
     void all_whenOneListenerThrows_theOthersStillHearTheCall() {
         List<String> heard = new CopyOnWriteArrayList<>();
         JobListener broken = new JobListener() {
@@ -121,6 +171,41 @@ class TrainingJobTest {
         return job;
     }
 
+    private TrainingJob follow(TrainingBackend backend, JobListener listener, ArtifactStore artifactStore) {
+        JobDescription first = JobDescription.builder(NAME).build();
+        TrainingJob job = new TrainingJob(first, backend, artifactStore, tmp.resolve(NAME.value()), FAST,
+                SafeListener.wrap(listener), j -> { });
+        job.startFollowing();
+        return job;
+    }
+
+    /** An artifact store holding one model, {@link #MODEL}, whose {@code model.txt} says "saved on SIGTERM". */
+    private static final class OneModelArtifactStore implements ArtifactStore {
+        @Override
+        public Path download(StorageUri archive, Path target) {
+            throw new UnsupportedOperationException("the test extracts only");
+        }
+
+        @Override
+        public Path extract(StorageUri archive, Path target) {
+            if (!archive.equals(MODEL)) {
+                throw new dev.drydock.core.error.StorageObjectNotFoundException(archive.toString(), "the test store holds only " + MODEL);
+            }
+            try {
+                Files.createDirectories(target);
+                Files.writeString(target.resolve("model.txt"), "saved on SIGTERM");
+                return target;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean exists(StorageUri archive) {
+            return archive.equals(MODEL);
+        }
+    }
+
     /**
      * A backend with one job in a fixed state, whose log page {@code n} (counted from the start) holds
      * {@code pages.apply(n)}, or nothing more when that is {@code null}; {@link #failure} makes describe throw.
@@ -129,6 +214,7 @@ class TrainingJobTest {
         private final JobState state;
         private final IntFunction<List<LogEvent>> pages;
         volatile RuntimeException failure;
+        volatile StorageUri modelArtifact;
 
         ScriptedBackend(JobState state, IntFunction<List<LogEvent>> pages) {
             this.state = state;
@@ -153,8 +239,12 @@ class TrainingJobTest {
             JobDescription.Builder b = JobDescription.builder(name).state(state);
             if (state == JobState.COMPLETED) {
                 b.transition(SecondaryStatus.COMPLETED, Instant.EPOCH, "done");
+            } else if (state == JobState.STOPPED) {
+                b.transition(SecondaryStatus.STOPPED, Instant.EPOCH, "stopped");
+            } else if (state == JobState.FAILED) {
+                b.transition(SecondaryStatus.FAILED, Instant.EPOCH, "failed").failureReason("scripted failure");
             }
-            return b.build();
+            return b.modelArtifact(modelArtifact).build();
         }
 
         @Override

@@ -17,9 +17,12 @@ public enum ContainerBehaviour {
     FAIL_WITH_REASON("fail"),
     /** Exits with {@link ScriptedContainer#NON_ZERO_EXIT_CODE} without writing a failure file. */
     EXIT_NON_ZERO("exit-non-zero"),
-    /** Writes a partial model, logs {@link ScriptedContainer#SLEEPING_LINE}, sleeps until stopped; exits on SIGTERM. */
+    /**
+     * Writes a partial model ({@link ScriptedContainer#PARTIAL_MODEL_FILE}), logs {@link ScriptedContainer#SLEEPING_LINE},
+     * sleeps until stopped; exits 143 on SIGTERM.
+     */
     SLEEP_UNTIL_STOPPED("sleep"),
-    /** Like {@link #SLEEP_UNTIL_STOPPED} but ignores SIGTERM, so only SIGKILL ends it. */
+    /** Like {@link #SLEEP_UNTIL_STOPPED} (the same partial model) but ignores SIGTERM, so only SIGKILL ends it. */
     IGNORE_SIGTERM("ignore-sigterm");
 
     private final String wireName;

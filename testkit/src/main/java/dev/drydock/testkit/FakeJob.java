@@ -188,13 +188,30 @@ final class FakeJob {
     }
 
     private void finish(List<String> hostNames, int[] exitCodes, Throwable[] crashes) {
+        SecondaryStatus stoppedAs;
         synchronized (this) {
             description.trainingEnded(Instant.now());
-            if (stopReason != null) {
-                SecondaryStatus last = stopReason == SecondaryStatus.MAX_RUNTIME_EXCEEDED ? SecondaryStatus.MAX_RUNTIME_EXCEEDED : SecondaryStatus.STOPPED;
-                end(JobState.STOPPED, last, null, "Training job stopped");
-                return;
+            stoppedAs = stopReason;
+        }
+        if (stoppedAs != null) {
+            // As SageMaker does, a stopped job keeps what its container saved in /opt/ml/model before it ended.
+            boolean saved = hasFiles(workDir.resolve("algo-1/model"));
+            if (saved) {
+                try {
+                    publish();
+                } catch (Exception e) {
+                    log("algo-1", "storing the model of the stopped job at " + spec.modelArtifactUri() + " failed: " + e);
+                    saved = false;
+                }
             }
+            synchronized (this) {
+                if (saved) {
+                    description.modelArtifact(spec.modelArtifactUri());
+                }
+                end(JobState.STOPPED, stoppedAs == SecondaryStatus.MAX_RUNTIME_EXCEEDED ? SecondaryStatus.MAX_RUNTIME_EXCEEDED
+                        : SecondaryStatus.STOPPED, null, "Training job stopped");
+            }
+            return;
         }
         for (int i = 0; i < hostNames.size(); i++) {
             String reason = failureReason(hostNames.get(i), exitCodes[i], crashes[i]);
@@ -205,14 +222,7 @@ final class FakeJob {
         }
         transition(SecondaryStatus.UPLOADING, "Uploading generated training model");
         try {
-            Path model = tarGz.pack(workDir.resolve("algo-1/model"), workDir.resolve("model.tar.gz"));
-            Path outputData = workDir.resolve("algo-1/output/data");
-            try (var entries = Files.list(outputData)) {
-                if (entries.findAny().isPresent()) {
-                    storage.put(tarGz.pack(outputData, workDir.resolve("output.tar.gz")), spec.outputArtifactUri());
-                }
-            }
-            storage.put(model, spec.modelArtifactUri());
+            publish();
         } catch (Exception e) {
             end(JobState.FAILED, SecondaryStatus.FAILED, "ClientError: storing the model at " + spec.modelArtifactUri()
                     + " failed: " + e.getMessage(), "Training job failed");
@@ -221,6 +231,27 @@ final class FakeJob {
         synchronized (this) {
             description.modelArtifact(spec.modelArtifactUri());
             end(JobState.COMPLETED, SecondaryStatus.COMPLETED, null, "Training job completed");
+        }
+    }
+
+    /** Packs algo-1's {@code /opt/ml/model} (and a non-empty {@code /opt/ml/output/data}) into the storage. */
+    private void publish() throws Exception {
+        Path model = tarGz.pack(workDir.resolve("algo-1/model"), workDir.resolve("model.tar.gz"));
+        Path outputData = workDir.resolve("algo-1/output/data");
+        if (hasFiles(outputData)) {
+            storage.put(tarGz.pack(outputData, workDir.resolve("output.tar.gz")), spec.outputArtifactUri());
+        }
+        storage.put(model, spec.modelArtifactUri());
+    }
+
+    private static boolean hasFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads, against a real {@code /opt/ml} tree in a temporary folder: config files written as SageMaker writes them,
  * channels copied from a {@link Storage}, {@code TRAINING_JOB_NAME} in the environment. It honours stop (thread
  * interrupt, then "kill" after the grace period), max runtime, the failure file and metric definitions, and packs
- * {@code /opt/ml/model} of {@code algo-1} into {@code model.tar.gz} at {@link TrainingJobSpec#modelArtifactUri()}.
+ * {@code /opt/ml/model} of {@code algo-1} into {@code model.tar.gz} at {@link TrainingJobSpec#modelArtifactUri()}:
+ * always for a completed job, for a stopped one when its container saved anything there (as SageMaker does), never
+ * for a failed one.
  *
  * <p>Jobs live as long as this instance. Thread-safe.
  */

@@ -49,6 +49,13 @@ public final class ScriptedContainer {
             List.of("epoch 1 train-rmse: 0.5", "epoch 2 train-rmse: 0.25", "training done");
     /** The model file {@link ContainerBehaviour#SUCCEED} writes in {@code /opt/ml/model}. */
     public static final String MODEL_FILE = "model.txt";
+    /**
+     * The model file the sleeping behaviours write in {@code /opt/ml/model} before they sleep: what a stopped job
+     * publishes as its model, as SageMaker publishes what a stopped container saved.
+     */
+    public static final String PARTIAL_MODEL_FILE = "partial.txt";
+    /** The content of {@link #PARTIAL_MODEL_FILE}. */
+    public static final String PARTIAL_MODEL_TEXT = "a partial model, saved before the job was stopped\n";
     /** What {@link ContainerBehaviour#FAIL_WITH_REASON} writes to the failure file: 1300 characters. */
     public static final String FAILURE_TEXT = "scripted failure: column SalePrice is missing from channel train; "
             + "0123456789".repeat(124);
@@ -145,7 +152,7 @@ public final class ScriptedContainer {
     }
 
     private static int sleep(ContainerContext context, ContainerBehaviour behaviour, long seconds) throws IOException {
-        write(context.path("model/partial.txt"), "a model that must never be published\n");
+        write(context.path("model/" + PARTIAL_MODEL_FILE), PARTIAL_MODEL_TEXT);
         context.println(SLEEPING_LINE);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {

@@ -226,7 +226,7 @@ public abstract class TrainingBackendContractTest {
     }
 
     @Test
-    void stop_whenRunning_goesStoppingThenStoppedAndPublishesNoModel() {
+    void stop_whenRunning_goesStoppingThenStoppedAndPublishesThePartialModel(@TempDir Path tmp) {
         assumeTrue(supportsStop(), "the backend under test cannot stop jobs");
         TrainingJobSpec spec = spec(ContainerBehaviour.SLEEP_UNTIL_STOPPED, b -> { });
         submit(spec);
@@ -239,7 +239,7 @@ public abstract class TrainingBackendContractTest {
         assertThat(done.state()).isEqualTo(JobState.STOPPED);
         assertThat(JobOutcome.of(done)).isInstanceOfSatisfying(JobOutcome.Stopped.class,
                 s -> assertThat(s.maxRuntimeExceeded()).isFalse());
-        assertNoModelPublished(spec, done);
+        assertPartialModelPublished(spec, done, tmp);
         if (supportsSignals()) {
             assertThat(waiter.allLogs(spec.name())).extracting(LogEvent::message).contains(ScriptedContainer.SIGTERM_LINE);
         }
@@ -249,7 +249,7 @@ public abstract class TrainingBackendContractTest {
     }
 
     @Test
-    void stop_whenContainerIgnoresSigterm_killsItAfterGracePeriod() {
+    void stop_whenContainerIgnoresSigterm_killsItAfterGracePeriodAndPublishesWhatItSaved(@TempDir Path tmp) {
         assumeTrue(supportsStop() && supportsSignals(), "the backend under test does not deliver signals");
         TrainingJobSpec spec = spec(ContainerBehaviour.IGNORE_SIGTERM, b -> { });
         submit(spec);
@@ -257,11 +257,14 @@ public abstract class TrainingBackendContractTest {
 
         backend().stop(spec.name());
 
-        assertThat(waiter.awaitEnd(spec.name()).state()).isEqualTo(JobState.STOPPED);
+        JobDescription done = waiter.awaitEnd(spec.name());
+        assertThat(done.state()).isEqualTo(JobState.STOPPED);
+        // SageMaker uploads what /opt/ml/model holds at kill time too: the partial model written before sleeping.
+        assertPartialModelPublished(spec, done, tmp);
     }
 
     @Test
-    void describe_whenMaxRuntimeExceeded_stoppedWithMaxRuntimeExceeded() {
+    void describe_whenMaxRuntimeExceeded_stoppedWithMaxRuntimeExceededAndThePartialModel(@TempDir Path tmp) {
         assumeTrue(supportsMaxRuntime(), "the backend under test does not enforce max runtime");
         TrainingJobSpec spec = spec(ContainerBehaviour.SLEEP_UNTIL_STOPPED,
                 b -> b.stoppingCondition(StoppingCondition.of(shortMaxRuntime())));
@@ -273,7 +276,7 @@ public abstract class TrainingBackendContractTest {
         assertThat(done.transitions()).extracting(StatusTransition::status).contains(SecondaryStatus.MAX_RUNTIME_EXCEEDED);
         assertThat(JobOutcome.of(done)).isInstanceOfSatisfying(JobOutcome.Stopped.class,
                 s -> assertThat(s.maxRuntimeExceeded()).isTrue());
-        assertNoModelPublished(spec, done);
+        assertPartialModelPublished(spec, done, tmp);
     }
 
     @Test
@@ -386,7 +389,19 @@ public abstract class TrainingBackendContractTest {
 
     private void assertNoModelPublished(TrainingJobSpec spec, JobDescription done) {
         assertThat(done.modelArtifact()).isNull();
-        assertThat(storage().exists(spec.modelArtifactUri())).as("model.tar.gz of a job that did not complete").isFalse();
+        assertThat(storage().exists(spec.modelArtifactUri())).as("model.tar.gz of a failed job").isFalse();
+    }
+
+    /** As SageMaker does for a stopped job: what the container saved in /opt/ml/model is published and reported. */
+    private void assertPartialModelPublished(TrainingJobSpec spec, JobDescription done, Path tmp) {
+        assertThat(done.modelArtifact()).as("the model artifact of a stopped job whose container saved a model")
+                .isEqualTo(spec.modelArtifactUri());
+        assertThat(JobOutcome.of(done)).isInstanceOfSatisfying(JobOutcome.Stopped.class,
+                s -> assertThat(s.modelArtifactIfAny()).contains(spec.modelArtifactUri()));
+        Path archive = storage().get(spec.modelArtifactUri(), tmp.resolve("stopped-model.tar.gz"));
+        byte[] partial = TarGzFixtures.read(archive).get(ScriptedContainer.PARTIAL_MODEL_FILE);
+        assertThat(partial).as("%s in the stopped job's model.tar.gz", ScriptedContainer.PARTIAL_MODEL_FILE).isNotNull();
+        assertThat(new String(partial, StandardCharsets.UTF_8)).isEqualTo(ScriptedContainer.PARTIAL_MODEL_TEXT);
     }
 
     /** Reads {@code name}'s whole log from the start (the job should have ended). */

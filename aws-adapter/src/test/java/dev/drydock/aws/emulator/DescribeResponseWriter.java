@@ -57,9 +57,9 @@ final class DescribeResponseWriter {
         if (ended && d.billableSeconds() != null) {
             r.billableTimeInSeconds(Math.toIntExact(d.billableSeconds()));
         }
-        // SageMaker names the artifact of a completed job, and also of a stopped one (its algorithm may have saved
-        // a model in the grace period): the backend must report a model for Completed only.
-        if (d.state() == JobState.COMPLETED || d.state() == JobState.STOPPED) {
+        // SageMaker names the artifact of a completed job, and of a stopped one whose container saved a model (within
+        // the grace period, or before it was killed): the local engine published one exactly then. Never of a failed one.
+        if (d.state() == JobState.COMPLETED || (d.state() == JobState.STOPPED && d.modelArtifact() != null)) {
             r.modelArtifacts(m -> m.s3ModelArtifacts(modelArtifact(request)));
         }
         return r.build();

@@ -19,7 +19,7 @@ public enum ErrorCode {
     ACCESS_DENIED(false),
     /** The training job ended in Failed. */
     JOB_FAILED(false),
-    /** The training job was stopped before it completed. */
+    /** The training job was stopped before it completed and before it saved a model. */
     JOB_STOPPED(false),
     /** Waiting for something took longer than the caller allowed. */
     TIMEOUT(true),

@@ -1,6 +1,6 @@
 package dev.drydock.core.error;
 
-/** The training job was stopped before it completed, so it has no model to collect. */
+/** The training job was stopped before its container saved a model, so it has no model to collect. */
 public class JobStoppedException extends DrydockException {
     private static final long serialVersionUID = 1L;
 

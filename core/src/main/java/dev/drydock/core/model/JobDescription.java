@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param trainingEnded   when the container ended, or {@code null}
  * @param lastModified    when this description last changed
  * @param finalMetrics    the last value of each metric definition seen in the logs
- * @param modelArtifact   where {@code model.tar.gz} is once Completed, or {@code null}
+ * @param modelArtifact   where {@code model.tar.gz} is once Completed, or Stopped after its container saved a
+ *                        model; {@code null} otherwise (never set for a Failed job)
  * @param billableSeconds seconds billed (cloud) or run (local), or {@code null}
  */
 public record JobDescription(
@@ -80,7 +81,7 @@ public record JobDescription(
         return Optional.ofNullable(failureReason);
     }
 
-    /** Where the model is, once the job completed. */
+    /** Where the model is, once the job completed, or stopped after its container saved a model. */
     public Optional<StorageUri> modelArtifactIfAny() {
         return Optional.ofNullable(modelArtifact);
     }

@@ -1,6 +1,7 @@
 package dev.drydock.core.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a job ended: {@link Succeeded}, {@link Failed} with a reason, or {@link Stopped}. Use {@code instanceof} on the
@@ -60,7 +61,9 @@ public sealed interface JobOutcome permits JobOutcome.Succeeded, JobOutcome.Fail
     }
 
     /**
-     * The job was stopped, by request or because it reached its maximum runtime.
+     * The job was stopped, by request or because it reached its maximum runtime. As on SageMaker, what its
+     * container saved in {@code /opt/ml/model} before it ended (within the grace period, or when killed) is
+     * published as its model: see {@link #modelArtifactIfAny()}.
      *
      * @param description the final description
      */
@@ -73,6 +76,11 @@ public sealed interface JobOutcome permits JobOutcome.Succeeded, JobOutcome.Fail
         /** Whether it was stopped for running past its maximum runtime rather than by request. */
         public boolean maxRuntimeExceeded() {
             return description.transitions().stream().anyMatch(t -> t.status() == SecondaryStatus.MAX_RUNTIME_EXCEEDED);
+        }
+
+        /** Where the model the container saved before it stopped is, if it saved one. */
+        public Optional<StorageUri> modelArtifactIfAny() {
+            return description.modelArtifactIfAny();
         }
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * When a job is stopped for running too long (SageMaker's StoppingCondition). On reaching {@code maxRuntime} the
  * container gets SIGTERM, then SIGKILL after the grace period, and the job ends Stopped with secondary status
- * MaxRuntimeExceeded.
+ * MaxRuntimeExceeded, keeping what the container saved in {@code /opt/ml/model} as its model.
  *
  * @param maxRuntime  the longest the job may train, 1 second to 28 days
  * @param maxWaitTime for managed spot jobs, the longest to wait for capacity plus train; {@code null} otherwise

@@ -31,14 +31,16 @@ public interface ArtifactStore {
     boolean exists(StorageUri archive);
 
     /**
-     * Extracts a completed job's {@code model.tar.gz} into {@code target}.
+     * Extracts a job's {@code model.tar.gz} into {@code target}: a completed job's, or the model a stopped job's
+     * container saved before it ended.
      *
      * @throws dev.drydock.core.error.StorageObjectNotFoundException when the job has no model artifact
      */
     default Path extractModel(JobDescription job, Path target) {
         StorageUri model = job.modelArtifactIfAny().orElseThrow(() -> new dev.drydock.core.error.StorageObjectNotFoundException(
                 "(model artifact of job " + job.name() + ")", "the job is " + job.state().wireName()
-                        + " and has no model.tar.gz; only a Completed job has one"));
+                        + " and has no model.tar.gz; a Completed job has one, a Stopped job only if its"
+                        + " container saved a model before it ended, a Failed job never"));
         return extract(model, target);
     }
 

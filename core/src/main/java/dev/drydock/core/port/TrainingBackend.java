@@ -19,14 +19,18 @@ import java.util.List;
  *       whose name is taken by a different job throws {@link dev.drydock.core.error.JobAlreadyExistsException};
  *       submitting the identical spec again (a retry) returns the existing job.</li>
  *   <li>{@link #describe} of an unknown name throws {@link dev.drydock.core.error.JobNotFoundException}. A job ends
- *       Completed (exit code 0, model stored at {@link TrainingJobSpec#modelArtifactUri()}), Failed (with the
- *       first 1024 characters of {@code /opt/ml/output/failure}, or a reason naming the exit code or signal), or
- *       Stopped. Nothing of a failed or stopped job is published as a model.</li>
+ *       Completed (exit code 0, model stored at {@link TrainingJobSpec#modelArtifactUri()} and named by
+ *       {@link JobDescription#modelArtifact()}), Failed (with the first 1024 characters of
+ *       {@code /opt/ml/output/failure}, or a reason naming the exit code or signal), or Stopped. Nothing of a
+ *       failed job is published as a model. A stopped job keeps what its container saved, as SageMaker does: whatever
+ *       {@code algo-1} left in {@code /opt/ml/model} by the time every host ended (within the grace period, or when
+ *       killed) is published at {@link TrainingJobSpec#modelArtifactUri()} and named by
+ *       {@link JobDescription#modelArtifact()}; a stopped job whose container saved nothing there has no model.</li>
  *   <li>{@link #readLogs} returns the lines written after the cursor, with host and time, and a cursor that resumes
  *       without gaps or duplicates, also in another process; an unknown job throws
  *       {@link dev.drydock.core.error.JobNotFoundException}.</li>
- *   <li>{@link #stop} moves a running job to Stopping then Stopped (SIGTERM, then SIGKILL after the grace period);
- *       stopping an ended job changes nothing.</li>
+ *   <li>{@link #stop} moves a running job to Stopping then Stopped (SIGTERM, then SIGKILL after the grace period,
+ *       in which the container may save its model); stopping an ended job changes nothing.</li>
  *   <li>A job runs at most its max runtime, then is stopped with secondary status MaxRuntimeExceeded.</li>
  * </ul>
  */

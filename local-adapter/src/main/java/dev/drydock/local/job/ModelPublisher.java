@@ -6,8 +6,9 @@ import dev.drydock.core.model.TrainingJobSpec;
 import java.nio.file.Path;
 
 /**
- * Stores a completed job's results: packs {@code /opt/ml/model} into {@code model.tar.gz} (and a non-empty
- * {@code /opt/ml/output/data} into {@code output.tar.gz}) at {@code {outputPath}/{jobName}/output/}.
+ * Stores a job's results (a completed job's, or what a stopped job's container saved): packs {@code /opt/ml/model}
+ * into {@code model.tar.gz} (and a non-empty {@code /opt/ml/output/data} into {@code output.tar.gz}) at
+ * {@code {outputPath}/{jobName}/output/}.
  */
 public interface ModelPublisher {
 

@@ -1,12 +1,16 @@
 package dev.drydock.local.job;
 
 import dev.drydock.core.error.DrydockException;
+import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobState;
 import dev.drydock.core.model.SecondaryStatus;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One job running in this JVM: stages its inputs, starts its hosts, watches them, and records every change of state
@@ -28,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Several hosts: the job ends when every host has ended and succeeds only if every host exited 0. When one host
  * fails while others run, the others get SIGTERM (then SIGKILL after the grace period), as SageMaker does, and the
  * job fails with the first failing host's reason. The model is collected from {@code algo-1}, as SageMaker does,
- * and only after every host has ended.
+ * and only after every host has ended: for a completed job, and for a stopped one when its container saved anything
+ * in {@code /opt/ml/model} (as SageMaker keeps it); never for a failed one.
  */
 final class RunningJob implements Runnable {
     /** How often the loop looks for a stop file and deadlines when no host ends. */
@@ -131,7 +137,7 @@ final class RunningJob implements Runnable {
         engine.stager().stage(spec, hostFolders);
         log = JobLog.openForAppend(folder.logFile(), metrics::accept);
         if (stopCause != null) {
-            finishStopped();
+            finishStopped(null); // no container ran, so none saved a model
             return;
         }
         engine.launcher().beforeHosts(spec.name(), hosts);
@@ -150,7 +156,7 @@ final class RunningJob implements Runnable {
         if (failureReason != null) {
             fail(failureReason);
         } else if (stopCause != null) {
-            finishStopped();
+            finishStopped(publishWhatTheContainerSaved());
         } else {
             transition(SecondaryStatus.UPLOADING, "Uploading generated training model");
             HostFolder first = hostFolders.get(0);
@@ -202,7 +208,7 @@ final class RunningJob implements Runnable {
                 onHostExit(exit);
             }
             Instant now = Instant.now();
-            if (stopCause == null && java.nio.file.Files.exists(folder.stopRequestFile())) {
+            if (stopCause == null && Files.exists(folder.stopRequestFile())) {
                 requestStop(StopCause.REQUESTED);
             }
             if (stopCause == null && !now.isBefore(maxRuntimeDeadline)) {
@@ -265,11 +271,43 @@ final class RunningJob implements Runnable {
         }
     }
 
-    private void finishStopped() {
+    /**
+     * As SageMaker does for a stopped job: publishes what {@code algo-1} left in {@code /opt/ml/model} (saved within
+     * the grace period, or there when it was killed) once every host has ended, and {@code output.tar.gz} with it.
+     *
+     * @return where the model is, or {@code null} when the container saved nothing or publishing failed (the job
+     *         log says why: the job stays Stopped, without a model)
+     */
+    private StorageUri publishWhatTheContainerSaved() {
+        if (stopCause != StopCause.REQUESTED && stopCause != StopCause.MAX_RUNTIME) {
+            return null;
+        }
+        HostFolder first = hostFolders.get(0);
+        try {
+            return hasEntries(first.model()) ? engine.publisher().publish(spec, first.model(), first.outputData()) : null;
+        } catch (RuntimeException e) {
+            log.line(first.host(), "drydock: storing the model the stopped job saved at " + spec.modelArtifactUri()
+                    + " failed: " + (e instanceof DrydockException ? e.getMessage() : e.toString()));
+            return null;
+        }
+    }
+
+    private static boolean hasEntries(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new StorageIoException("could not read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void finishStopped(StorageUri model) {
         synchronized (description) {
             SecondaryStatus last = description.build().secondaryStatus();
             finish(JobState.STOPPED, last == SecondaryStatus.MAX_RUNTIME_EXCEEDED ? SecondaryStatus.MAX_RUNTIME_EXCEEDED
-                    : SecondaryStatus.STOPPED, null, null);
+                    : SecondaryStatus.STOPPED, null, model);
         }
     }
 

@@ -71,14 +71,16 @@ class ChildProcessCrossJvmTest {
         assertThat(out).contains("state=InProgress", "secondaryStatus=Training", "arn=" + backend.describe(spec.name()).arn());
         assertThat(out).contains("fromStart.line=algo-1|" + ScriptedContainer.SLEEPING_LINE);
         assertThat(out).as("resuming from the cursor saved as text repeats nothing").contains("fromSavedCursor.count=0");
-        assertThat(out).contains("after.state=Stopped", "after.secondaryStatus=Stopped", "after.modelArtifact=null");
+        assertThat(out).as("the partial model the stopped trainer saved is published, as SageMaker does")
+                .contains("after.state=Stopped", "after.secondaryStatus=Stopped", "after.modelArtifact=" + spec.modelArtifactUri());
         assertThat(out).as("the lines after the first read, once each")
                 .contains("afterStop.line=algo-1|" + ScriptedContainer.SIGTERM_LINE)
                 .doesNotContain("afterStop.line=algo-1|" + ScriptedContainer.SLEEPING_LINE);
         JobDescription here = awaitEnd(spec.name());
         assertThat(here.state()).isEqualTo(JobState.STOPPED);
         assertThat(here.secondaryStatus()).isEqualTo(SecondaryStatus.STOPPED);
-        assertThat(here.modelArtifact()).isNull();
+        assertThat(here.modelArtifact()).isEqualTo(spec.modelArtifactUri());
+        assertThat(storage.exists(spec.modelArtifactUri())).isTrue();
         String cursorAfterStop = value(out, "cursorAfterStop=");
         assertThat(backend.readLogs(spec.name(), new LogCursor(cursorAfterStop)).events())
                 .as("the other JVM's cursor, saved as text, resumes here after everything it read").isEmpty();

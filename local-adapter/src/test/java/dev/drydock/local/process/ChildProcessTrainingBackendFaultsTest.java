@@ -17,6 +17,7 @@ import dev.drydock.local.TestTrainers;
 import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.JobWaiter;
+import dev.drydock.testkit.TarGzFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,42 @@ class ChildProcessTrainingBackendFaultsTest {
         assertThat(done.state()).isEqualTo(JobState.STOPPED);
         assertThat(tookMillis).as("ended after the 1 s grace period").isBetween(900L, 10_000L);
         assertThat(waiter.allLogs(spec.name())).extracting(LogEvent::message).contains("received SIGTERM, ignoring it");
+        assertThat(done.modelArtifact()).as("what /opt/ml/model held when the trainer was killed").isEqualTo(spec.modelArtifactUri());
+    }
+
+    @Test
+    void stop_whenTrainerSavedNoModel_isStoppedWithoutModelArtifact() {
+        TrainingJobSpec spec = spec(ContainerBehaviour.SUCCEED)
+                .containerEntrypoint(List.of("sh", "-c", "echo sleeping until stopped; exec sleep 60")).build();
+        backend.submit(spec);
+        waiter.awaitLogLine(spec.name(), "sleeping until stopped");
+
+        backend.stop(spec.name());
+        JobDescription done = waiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.STOPPED);
+        assertThat(done.modelArtifact()).as("an empty /opt/ml/model is not published for a stopped job").isNull();
+        assertThat(storage.exists(spec.modelArtifactUri())).isFalse();
+    }
+
+    @Test
+    void stop_whenTrainerSavesItsModelOnSigterm_publishesModelAndOutput() {
+        String script = "trap 'echo best so far > \"$DRYDOCK_ML_ROOT/model/model.txt\";"
+                + " echo stopped early > \"$DRYDOCK_ML_ROOT/output/data/summary.txt\"; exit 143' TERM;"
+                + " echo sleeping until stopped; sleep 60 & wait";
+        TrainingJobSpec spec = spec(ContainerBehaviour.SUCCEED).containerEntrypoint(List.of("sh", "-c", script)).build();
+        backend.submit(spec);
+        waiter.awaitLogLine(spec.name(), "sleeping until stopped");
+
+        backend.stop(spec.name());
+        JobDescription done = waiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.STOPPED);
+        assertThat(done.modelArtifact()).isEqualTo(spec.modelArtifactUri());
+        assertThat(TarGzFixtures.read(storage.get(spec.modelArtifactUri(), tmp.resolve("model.tar.gz"))).get("model.txt"))
+                .asString().isEqualTo("best so far\n");
+        assertThat(TarGzFixtures.read(storage.get(spec.outputArtifactUri(), tmp.resolve("output.tar.gz"))).get("summary.txt"))
+                .asString().isEqualTo("stopped early\n");
     }
 
     @Test

@@ -147,7 +147,43 @@ class DrydockWorkflowTest {
     }
 
     @Test
-    void stop_whenJobRuns_endsItStoppedWithoutModel() throws IOException {
+    void stop_whenContainerSavesAModelOnSigterm_endsItStoppedAndReturnsThatModel() throws IOException {
+        ContainerProgram savesOnSigterm = context -> {
+            Files.writeString(context.path("model/model.txt"), "epoch 1 of 10");
+            context.println("sleeping");
+            try {
+                Thread.sleep(60_000);
+                return 0;
+            } catch (InterruptedException sigterm) {
+                // As our trainer does: save the best model so far within the grace period, then exit.
+                Files.writeString(context.path("model/model.txt"), "best so far, saved on SIGTERM");
+                Files.writeString(context.path("output/data/summary.txt"), "stopped at epoch 1");
+                context.println("saved the model, exiting");
+                return 143;
+            }
+        };
+        RecordingListener events = new RecordingListener();
+        TrainingJob job = drydock(savesOnSigterm).submit(request(trainCsv()), events);
+        awaitLine(events, "algo-1: sleeping");
+
+        job.stop();
+        JobOutcome outcome = job.await(WAIT);
+
+        assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Stopped.class, s -> {
+            assertThat(s.maxRuntimeExceeded()).isFalse();
+            assertThat(s.modelArtifactIfAny()).isPresent();
+        });
+        assertThat(job.state()).isEqualTo(JobState.STOPPED);
+        TrainedModel model = job.trainedModel();
+        assertThat(model.description().state()).isEqualTo(JobState.STOPPED);
+        assertThat(Files.readString(model.modelDirectory().resolve("model.txt"))).isEqualTo("best so far, saved on SIGTERM");
+        assertThat(model.outputDirectoryIfAny()).hasValueSatisfying(
+                output -> assertThat(output.resolve("summary.txt")).hasContent("stopped at epoch 1"));
+        assertThat(events.phases).endsWith(WorkflowPhase.DOWNLOADING_MODEL, WorkflowPhase.DONE);
+    }
+
+    @Test
+    void stop_whenContainerSavedNoModel_endsItStoppedAndTrainedModelThrowsJobStopped() throws IOException {
         ContainerProgram sleeper = context -> {
             context.println("sleeping");
             Thread.sleep(60_000);
@@ -160,9 +196,12 @@ class DrydockWorkflowTest {
         job.stop();
         JobOutcome outcome = job.await(WAIT);
 
-        assertThat(outcome).isInstanceOf(JobOutcome.Stopped.class);
+        assertThat(outcome).isInstanceOfSatisfying(JobOutcome.Stopped.class, s -> assertThat(s.modelArtifactIfAny()).isEmpty());
         assertThat(job.state()).isEqualTo(JobState.STOPPED);
-        assertThatThrownBy(job::modelDirectory).isInstanceOf(JobStoppedException.class).hasMessageContaining("by request");
+        assertThatThrownBy(job::modelDirectory).isInstanceOf(JobStoppedException.class)
+                .hasMessageContaining("by request").hasMessageContaining("before it saved a model");
+        assertThat(storage.exists(StorageUri.parse("s3://drydock-test/staging/models/" + job.name() + "/output/model.tar.gz")))
+                .as("model.tar.gz of a stopped job whose container saved nothing").isFalse();
     }
 
     @Test
