@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.WaitResponse;
+import dev.drydock.local.job.FailureReasons;
 import dev.drydock.local.job.HostExit;
 import dev.drydock.local.job.HostProcess;
 import dev.drydock.local.job.LogSink;
@@ -117,15 +118,10 @@ final class DockerHost implements HostProcess {
     }
 
     private void onLine(LogSink sink, String line) {
-        if (!jvmOutOfMemory && mentionsJvmOutOfMemory(line)) {
+        if (!jvmOutOfMemory && FailureReasons.mentionsJvmOutOfMemory(line)) {
             jvmOutOfMemory = true;
         }
         sink.line(host, line);
-    }
-
-    /** Whether {@code line} is the JVM reporting that its heap (or metaspace, or direct memory) ran out. */
-    static boolean mentionsJvmOutOfMemory(String line) {
-        return line.contains("java.lang.OutOfMemoryError");
     }
 
     private Integer inspectedExit(String fallback) {
@@ -157,9 +153,7 @@ final class DockerHost implements HostProcess {
                 // Daemon gone: same.
             }
             if (jvmOutOfMemory && !oom) {
-                String jvm = "the log shows java.lang.OutOfMemoryError: the JVM ran out of its own memory (heap -Xmx,"
-                        + " metaspace or direct memory) before the container was killed; raise -Xmx (for example in"
-                        + " JAVA_TOOL_OPTIONS) or use less memory";
+                String jvm = FailureReasons.jvmOutOfMemoryDetail(true);
                 detail = detail == null ? jvm : detail + "; " + jvm;
             }
         }

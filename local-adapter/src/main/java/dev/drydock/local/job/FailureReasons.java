@@ -78,6 +78,21 @@ public final class FailureReasons {
         return "; if nobody killed it, the system's out-of-memory killer may have";
     }
 
+    /** Whether {@code line} is a JVM reporting that its heap (or metaspace, or direct memory) ran out. */
+    public static boolean mentionsJvmOutOfMemory(String line) {
+        return line.contains("java.lang.OutOfMemoryError");
+    }
+
+    /**
+     * The detail for a host whose log shows {@code java.lang.OutOfMemoryError}: the JVM's own limit, not the machine's
+     * or the container's, was reached.
+     */
+    public static String jvmOutOfMemoryDetail(boolean containerLimit) {
+        return "the log shows java.lang.OutOfMemoryError: the JVM ran out of its own memory (heap -Xmx, metaspace or"
+                + " direct memory)" + (containerLimit ? " before the container was killed" : "")
+                + "; raise -Xmx (for example in JAVA_TOOL_OPTIONS) or use less memory";
+    }
+
     /** The first {@value #MAX_REASON} characters of {@code text}. */
     public static String truncate(String text) {
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);

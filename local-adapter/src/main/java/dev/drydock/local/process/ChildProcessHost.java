@@ -1,5 +1,6 @@
 package dev.drydock.local.process;
 
+import dev.drydock.local.job.FailureReasons;
 import dev.drydock.local.job.HostExit;
 import dev.drydock.local.job.HostProcess;
 import dev.drydock.local.job.LogSink;
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ProcessHandle#destroy()} (SIGTERM on Linux and macOS), SIGKILL is {@link ProcessHandle#destroyForcibly()},
  * also for the processes it started.
  *
+ * <p>A trainer JVM that runs out of heap prints {@code java.lang.OutOfMemoryError} and exits 1; seen in the log, that
+ * goes into the exit's detail so that the failure reason points at {@code -Xmx}.
+ *
  * <p>The signals go through the {@link ProcessHandle}, not {@link Process#destroy()}: the latter also closes the
  * pipes, which would lose what the trainer writes while it shuts down (its "saving checkpoint" lines).
  */
@@ -27,6 +31,8 @@ final class ChildProcessHost implements HostProcess {
     private final Process process;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final CompletableFuture<HostExit> exit;
+    /** Set by the log pump, read once the process has ended and the pump drained. */
+    private volatile boolean jvmOutOfMemory;
 
     ChildProcessHost(String host, Process process, LogSink sink) {
         this.host = host;
@@ -36,7 +42,7 @@ final class ChildProcessHost implements HostProcess {
         pump.start();
         this.exit = process.onExit()
                 .thenCompose(p -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
-                .thenApply(ignored -> HostExit.of(host, process.exitValue()));
+                .thenApply(ignored -> toExit(process.exitValue()));
     }
 
     @Override
@@ -60,10 +66,19 @@ final class ChildProcessHost implements HostProcess {
         }
     }
 
+    private HostExit toExit(int code) {
+        // A trainer JVM that ran out of heap exits 1 after printing OutOfMemoryError: say so, it is the likely fix.
+        String detail = code != 0 && jvmOutOfMemory ? FailureReasons.jvmOutOfMemoryDetail(false) : null;
+        return new HostExit(host, code, false, detail);
+    }
+
     private void pump(LogSink sink) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (!jvmOutOfMemory && FailureReasons.mentionsJvmOutOfMemory(line)) {
+                    jvmOutOfMemory = true;
+                }
                 sink.line(host, line);
             }
         } catch (IOException e) {

@@ -34,8 +34,8 @@ class DockerTrainingBackendBuilderTest {
 
     @Test
     void mentionsJvmOutOfMemory_whenTheJvmReportsIt_isTrue() {
-        assertThat(DockerHost.mentionsJvmOutOfMemory("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"))
+        assertThat(dev.drydock.local.job.FailureReasons.mentionsJvmOutOfMemory("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"))
                 .isTrue();
-        assertThat(DockerHost.mentionsJvmOutOfMemory("epoch 3 loss 0.1")).isFalse();
+        assertThat(dev.drydock.local.job.FailureReasons.mentionsJvmOutOfMemory("epoch 3 loss 0.1")).isFalse();
     }
 }

@@ -225,6 +225,22 @@ class ChildProcessTrainingBackendFaultsTest {
                 .hasMessageContaining(tmp.resolve("jobs").toString());
     }
 
+    @Test
+    void job_whenTrainerJvmRunsOutOfHeap_reasonPointsAtXmx() throws Exception {
+        Path testClasses = Path.of(dev.drydock.local.MemoryHogTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        TrainingJobSpec spec = spec(ContainerBehaviour.SUCCEED)
+                .containerEntrypoint(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx32m", "-XX:+UseSerialGC", "-cp", testClasses.toString(), dev.drydock.local.MemoryHogTrainer.class.getName()))
+                .hyperparameter(dev.drydock.local.MemoryHogTrainer.MIB_HYPERPARAMETER, 256)
+                .build();
+
+        backend.submit(spec);
+        JobDescription ended = waiter.awaitEnd(spec.name());
+
+        assertThat(ended.state()).isEqualTo(JobState.FAILED);
+        assertThat(ended.failureReason()).contains("algo-1").contains("java.lang.OutOfMemoryError").contains("-Xmx");
+    }
+
     private TrainingJobSpec.Builder spec(ContainerBehaviour behaviour) {
         return behaviour.applyTo(TrainingJobSpec.builder().image("drydock/scripted:latest"))
                 .name(JobName.generate("fault"))
