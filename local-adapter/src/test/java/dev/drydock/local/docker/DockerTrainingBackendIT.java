@@ -1,19 +1,11 @@
 package dev.drydock.local.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.drydock.core.model.StorageUri;
-import dev.drydock.core.model.TrainingJobSpec;
-import dev.drydock.core.port.Storage;
-import dev.drydock.core.port.TrainingBackend;
-import dev.drydock.local.job.ArtifactStoreModelPublisher;
+import dev.drydock.local.LocalTrainingBackendContractTest;
 import dev.drydock.local.storage.FileSystemArtifactStore;
 import dev.drydock.local.storage.FileSystemStorage;
-import dev.drydock.testkit.ContainerBehaviour;
-import dev.drydock.testkit.TrainingBackendContractTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,16 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code file://} storage: channels staged from a {@link FileSystemStorage}, models packed by the
  * {@link FileSystemArtifactStore}, as the local backend wires them by default.
  */
-class DockerTrainingBackendIT extends TrainingBackendContractTest {
-    @TempDir
-    static Path jobRoot;
-
-    @TempDir
-    static Path storageRoot;
-
-    private final FileSystemStorage storage = FileSystemStorage.create();
-    private DockerTrainingBackend backend;
-    private DockerTrainingBackend another;
+class DockerTrainingBackendIT extends LocalTrainingBackendContractTest<DockerTrainingBackend> {
 
     @BeforeAll
     void needsDaemonAndImage() throws Exception {
@@ -44,41 +27,17 @@ class DockerTrainingBackendIT extends TrainingBackendContractTest {
     }
 
     @Override
-    protected TrainingBackend backend() {
-        if (backend == null) {
-            backend = build();
-            another = build();
-        }
-        return backend;
-    }
-
-    @Override
-    protected TrainingBackend anotherBackendInstance() {
-        backend();
-        return another;
-    }
-
-    @Override
-    protected Storage storage() {
-        return storage;
-    }
-
-    @Override
-    protected StorageUri root() {
-        return StorageUri.of(storageRoot).asPrefix();
-    }
-
-    @Override
-    protected TrainingJobSpec.Builder containerFor(ContainerBehaviour behaviour) {
-        return behaviour.applyTo(TrainingJobSpec.builder().image(ScriptedImage.IMAGE));
-    }
-
-    private DockerTrainingBackend build() {
+    protected DockerTrainingBackend build() {
         return DockerTrainingBackend.builder()
                 .jobRoot(jobRoot)
                 .storage(storage)
-                .modelPublisher(new ArtifactStoreModelPublisher(new FileSystemArtifactStore(storage), storage))
+                .modelPublisher(modelPublisher())
                 .gracePeriod(Duration.ofSeconds(2))
                 .build();
+    }
+
+    @Override
+    protected String image() {
+        return ScriptedImage.IMAGE;
     }
 }
