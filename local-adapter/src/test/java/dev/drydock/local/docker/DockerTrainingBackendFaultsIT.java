@@ -118,13 +118,9 @@ class DockerTrainingBackendFaultsIT {
 
     @Test
     void describe_whenContainerExceedsItsMemoryLimit_failsWithTheOutOfMemoryReason() throws Exception {
-        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).memoryLimit("64m").build();
+        DockerTrainingBackend limited = memoryLimited("64m", Duration.ofSeconds(2));
         // -Xmx far above the limit, so the kernel's OOM killer ends it, not the JVM's own OutOfMemoryError.
-        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).hyperparameter(MemoryHogTrainer.MIB_HYPERPARAMETER, "512")
-                .containerEntrypoint(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
-                        MemoryHogTrainer.class.getName()))
-                .build();
+        TrainingJobSpec spec = memoryHog("-Xmx1g", 512);
         limited.submit(spec);
 
         JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
@@ -137,12 +133,8 @@ class DockerTrainingBackendFaultsIT {
 
     @Test
     void describe_whenTheJvmHeapRunsOutBeforeTheLimit_failsNamingOutOfMemoryErrorAndXmx() throws Exception {
-        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).memoryLimit("256m").build();
-        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).hyperparameter(MemoryHogTrainer.MIB_HYPERPARAMETER, "128")
-                .containerEntrypoint(List.of("java", "-Xmx32m", "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
-                        MemoryHogTrainer.class.getName()))
-                .build();
+        DockerTrainingBackend limited = memoryLimited("256m", Duration.ofSeconds(2));
+        TrainingJobSpec spec = memoryHog("-Xmx32m", 128);
         limited.submit(spec);
 
         JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
@@ -155,8 +147,7 @@ class DockerTrainingBackendFaultsIT {
 
     @Test
     void describe_whenMemoryLimitedContainerIsStopped_isStoppedNotOutOfMemory() throws Exception {
-        DockerTrainingBackend limited = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(1)).memoryLimit("256m").build();
+        DockerTrainingBackend limited = memoryLimited("256m", Duration.ofSeconds(1));
         JobWaiter limitedWaiter = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60));
         TrainingJobSpec spec = ContainerBehaviour.IGNORE_SIGTERM.applyTo(spec(ScriptedImage.IMAGE)).build();
         limited.submit(spec);
@@ -168,6 +159,19 @@ class DockerTrainingBackendFaultsIT {
         assertThat(done.state()).as("SIGKILL after the grace period is a stop, not an out-of-memory kill").isEqualTo(JobState.STOPPED);
         assertThat(done.failureReason()).isNull();
         assertNothingLeft(spec.name());
+    }
+
+    private DockerTrainingBackend memoryLimited(String limit, Duration grace) {
+        return DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(grace).memoryLimit(limit).build();
+    }
+
+    /** A job whose container JVM (heap {@code xmx}) allocates {@code mib} MiB. */
+    private TrainingJobSpec memoryHog(String xmx, int mib) {
+        return spec(ScriptedImage.IMAGE).hyperparameter(MemoryHogTrainer.MIB_HYPERPARAMETER, String.valueOf(mib))
+                .containerEntrypoint(List.of("java", xmx, "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
+                        MemoryHogTrainer.class.getName()))
+                .build();
     }
 
     private void assertNothingLeft(JobName job) throws InterruptedException {
