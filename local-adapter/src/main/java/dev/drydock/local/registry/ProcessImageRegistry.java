@@ -36,6 +36,9 @@ public final class ProcessImageRegistry implements ImageRegistry {
 
     private final Set<String> images;
     private final List<String> command;
+    /** The last digest and the jar state it was computed from: hashing a ~100 MB jar on every resolve would be waste. */
+    private String cachedDigest;
+    private String cachedFor;
 
     /**
      * A registry where {@code images} stand for {@code command}.
@@ -87,10 +90,24 @@ public final class ProcessImageRegistry implements ImageRegistry {
         return images;
     }
 
-    private String commandDigest() {
+    private synchronized String commandDigest() {
+        Optional<Path> jar = command.stream().filter(a -> a.endsWith(".jar")).map(Path::of).filter(Files::isRegularFile).findFirst();
+        String state;
+        try {
+            state = jar.isEmpty() ? "" : jar.get() + "|" + Files.size(jar.get()) + "|" + Files.getLastModifiedTime(jar.get()).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!state.equals(cachedFor)) {
+            cachedDigest = computeDigest(jar);
+            cachedFor = state;
+        }
+        return cachedDigest;
+    }
+
+    private String computeDigest(Optional<Path> jar) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            Optional<Path> jar = command.stream().filter(a -> a.endsWith(".jar")).map(Path::of).filter(Files::isRegularFile).findFirst();
             if (jar.isPresent()) {
                 try (InputStream in = Files.newInputStream(jar.get())) {
                     byte[] buffer = new byte[1 << 16];

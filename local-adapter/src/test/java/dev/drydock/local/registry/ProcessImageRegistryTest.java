@@ -69,4 +69,16 @@ class ProcessImageRegistryTest extends ImageRegistryContractTest {
         assertThat(registry.resolve(first)).contains(first);
         assertThat(registry.resolve(ImageReference.parse("drydock/other:1"))).isEmpty();
     }
+
+    @Test
+    void resolve_whenTheTrainerJarChanges_givesANewDigest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.writeString(tmp.resolve("trainer.jar"), "first build");
+        ProcessImageRegistry byJar = ProcessImageRegistry.forCommand(List.of("java", "-jar", jar.toString()));
+        String first = byJar.resolve(presentImage()).orElseThrow().digest();
+        assertThat(byJar.resolve(presentImage()).orElseThrow().digest()).isEqualTo(first);
+
+        java.nio.file.Files.writeString(jar, "second, longer build");
+
+        assertThat(byJar.resolve(presentImage()).orElseThrow().digest()).isNotEqualTo(first);
+    }
 }
