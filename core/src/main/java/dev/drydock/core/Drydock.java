@@ -9,6 +9,8 @@ import dev.drydock.core.model.ImageReference;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.JobSummary;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.LogPage;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.core.port.ArtifactStore;
@@ -39,8 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Like the SageMaker Python SDK's {@code Estimator.fit}, but a job is a handle ({@link TrainingJob}) that can be
  * awaited, stopped, or attached to again from another process by name. The spec is validated whole before anything
- * is uploaded or started, so bad input changes nothing. Build one with {@link #builder()}, or get one from an
- * adapter module's wiring (the local and AWS Guice modules bind every port).
+ * is uploaded or started, so bad input changes nothing. Get one on a {@link Backend} chosen by name
+ * ({@link #on(Backend)}, {@link #named(String, BackendSettings)}, {@link #fromEnvironment()}), or assemble one from
+ * ports with {@link #builder()}.
  *
  * <p>Thread-safe. {@link #close()} stops following jobs; it does not stop the jobs themselves.
  */
@@ -55,31 +58,83 @@ public final class Drydock implements AutoCloseable {
     private final StorageUri outputPath;
     private final Path workDirectory;
     private final PollPolicy pollPolicy;
+    private final Backend ownBackend;
+    private final Backend origin;
     private final Set<TrainingJob> followed = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private Drydock(Builder b) {
+        Backend from = b.backend;
+        // What the user set on the builder wins over the backend's value, whichever was called first.
+        ImageRegistry registry = b.imageRegistry != null ? b.imageRegistry : from != null ? from.imageRegistry() : null;
+        Storage store = b.storage != null ? b.storage : from != null ? from.storage() : null;
+        TrainingBackend training = b.trainingBackend != null ? b.trainingBackend : from != null ? from.trainingBackend() : null;
+        ArtifactStore artifacts = b.artifactStore != null ? b.artifactStore : from != null ? from.artifactStore() : null;
+        StorageUri staging = b.stagingPrefix != null ? b.stagingPrefix : from != null ? from.stagingPrefix() : null;
+        StorageUri output = b.outputPath != null ? b.outputPath : from != null ? from.defaultOutputPath() : null;
+        Path work = b.workDirectory != null ? b.workDirectory : from != null ? from.workDirectory() : null;
+        PollPolicy poll = b.pollPolicy != null ? b.pollPolicy : from != null ? from.pollPolicy() : PollPolicy.local();
         Violations v = new Violations();
-        v.check(b.imageRegistry != null, "imageRegistry", null, "must be set (an ImageRegistry adapter)");
-        v.check(b.storage != null, "storage", null, "must be set (a Storage adapter)");
-        v.check(b.backend != null, "trainingBackend", null, "must be set (a TrainingBackend adapter)");
-        v.check(b.artifactStore != null, "artifactStore", null, "must be set (an ArtifactStore adapter)");
-        v.check(b.stagingPrefix != null, "stagingPrefix", null, "must be set: where local inputs are uploaded, such as s3://bucket/drydock/ or file:///tmp/drydock/");
-        v.check(b.workDirectory != null, "workDirectory", null, "must be set: the local folder models are extracted into");
+        String fix = from == null ? " (or set a Backend: Drydock.on(Backends.named(\"process\")))" : "";
+        v.check(registry != null, "imageRegistry", null, "must be set (an ImageRegistry adapter)" + fix);
+        v.check(store != null, "storage", null, "must be set (a Storage adapter)" + fix);
+        v.check(training != null, "trainingBackend", null, "must be set (a TrainingBackend adapter)" + fix);
+        v.check(artifacts != null, "artifactStore", null, "must be set (an ArtifactStore adapter)" + fix);
+        v.check(staging != null, "stagingPrefix", null, "must be set: where local inputs are uploaded, such as s3://bucket/drydock/ or file:///tmp/drydock/");
+        v.check(work != null, "workDirectory", null, "must be set: the local folder models are extracted into");
         if (!v.isEmpty()) {
             throw new ConfigurationException("drydock is not fully configured: " + new InvalidInputException(v.list()).getMessage());
         }
-        this.imageRegistry = b.imageRegistry;
-        this.storage = b.storage;
-        this.backend = b.backend;
-        this.artifactStore = b.artifactStore;
-        this.stagingPrefix = b.stagingPrefix.asPrefix();
-        this.outputPath = (b.outputPath == null ? this.stagingPrefix.resolve("models/") : b.outputPath).asPrefix();
-        this.workDirectory = b.workDirectory.toAbsolutePath();
-        this.pollPolicy = b.pollPolicy == null ? PollPolicy.local() : b.pollPolicy;
+        this.imageRegistry = registry;
+        this.storage = store;
+        this.backend = training;
+        this.artifactStore = artifacts;
+        this.stagingPrefix = staging.asPrefix();
+        this.outputPath = (output == null ? this.stagingPrefix.resolve("models/") : output).asPrefix();
+        this.workDirectory = work.toAbsolutePath();
+        this.pollPolicy = poll;
+        this.origin = from;
+        this.ownBackend = b.closeBackend ? from : null;
     }
 
-    /** A builder; every port, the staging prefix and the work directory are required. */
+    /**
+     * A {@link Drydock} on {@code backend}, which stays the caller's: {@link #close()} does not close it.
+     *
+     * <pre>{@code
+     * try (Backend docker = Backends.named("docker"); Drydock drydock = Drydock.on(docker)) { ... }
+     * }</pre>
+     */
+    public static Drydock on(Backend backend) {
+        return builder().backend(java.util.Objects.requireNonNull(backend, "backend")).build();
+    }
+
+    /**
+     * A {@link Drydock} on backend {@code name} built from {@code settings}; {@link #close()} closes it.
+     *
+     * @throws ConfigurationException as {@link Backends#named(String, BackendSettings)}
+     */
+    public static Drydock named(String name, BackendSettings settings) {
+        return owning(Backends.named(name, settings));
+    }
+
+    /** A {@link Drydock} on the backend {@code DRYDOCK_BACKEND} names ({@code process} by default); closes it. */
+    public static Drydock fromEnvironment() {
+        return owning(Backends.fromEnvironment());
+    }
+
+    private static Drydock owning(Backend backend) {
+        try {
+            return builder().backend(backend).closeBackend(true).build();
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A builder: a {@link Backend} (or every port, the staging prefix and the work directory) is required; what is
+     * set besides the backend replaces the backend's value.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -162,14 +217,57 @@ public final class Drydock implements AutoCloseable {
         return follow(current, SafeListener.wrap(listener));
     }
 
-    /** The backend's most recent jobs, newest first. */
-    public List<JobSummary> jobs(int max) {
+    /**
+     * The backend's most recent jobs, newest first.
+     *
+     * @param max at most this many, at least 1
+     */
+    public List<JobSummary> list(int max) {
+        if (max < 1) {
+            throw new InvalidInputException(List.of(new dev.drydock.core.error.Violation("max", String.valueOf(max), "must be at least 1")));
+        }
         return backend.list(max);
     }
 
-    /** The backend this instance runs jobs on. */
-    public TrainingBackend backend() {
-        return backend;
+    /**
+     * The job's current description.
+     *
+     * @throws dev.drydock.core.error.JobNotFoundException when the backend has no such job
+     * @throws InvalidInputException                       when {@code jobName} is not a valid job name
+     */
+    public JobDescription describe(String jobName) {
+        return backend.describe(JobName.of(jobName));
+    }
+
+    /**
+     * The job's log events after {@code cursor} ({@link LogCursor#START} for the first page); the returned page
+     * carries the cursor of the next call.
+     *
+     * @throws dev.drydock.core.error.JobNotFoundException when the backend has no such job
+     */
+    public LogPage logs(String jobName, LogCursor cursor) {
+        return backend.readLogs(JobName.of(jobName), java.util.Objects.requireNonNull(cursor, "cursor"));
+    }
+
+    /**
+     * Asks the job to stop (SIGTERM, then SIGKILL after the grace period), unless it has ended.
+     *
+     * @return {@code true} when a stop was requested, {@code false} when the job had already ended (nothing was sent;
+     *         {@link #describe} says how it ended)
+     * @throws dev.drydock.core.error.JobNotFoundException when the backend has no such job
+     */
+    public boolean stop(String jobName) {
+        JobName name = JobName.of(jobName);
+        if (backend.describe(name).state().isTerminal()) {
+            return false;
+        }
+        backend.stop(name);
+        return true;
+    }
+
+    /** The name of the backend this instance runs on, as {@link Backends} knows it, or the training port's name. */
+    public String backendName() {
+        return origin != null ? origin.name() : backend.name();
     }
 
     /** The local folder jobs' models are extracted into ({@code <workDirectory>/<job>/model}). */
@@ -179,13 +277,17 @@ public final class Drydock implements AutoCloseable {
 
     /**
      * Stops following every job (their threads end, and a pending {@link TrainingJob#await} throws); the jobs
-     * themselves run on. Submitting or attaching afterwards is refused.
+     * themselves run on. Closes the backend when this instance made it ({@link #named}, {@link #fromEnvironment},
+     * {@link Builder#closeBackend}). Submitting or attaching afterwards is refused.
      */
     @Override
     public void close() {
         closed = true;
         followed.forEach(TrainingJob::stopFollowing);
         followed.clear();
+        if (ownBackend != null) {
+            ownBackend.close();
+        }
     }
 
     private void requireOpen() {
@@ -216,8 +318,11 @@ public final class Drydock implements AutoCloseable {
                     + imageRegistry.getClass().getSimpleName() + ": build it first (ImageSource.build, or docker build -t "
                     + source.existing() + " <folder>), or check its name and tag"));
         }
-        if (source.pushTarget() != null) {
-            image = imageRegistry.push(image, source.pushTarget());
+        // The user's push target wins; otherwise the backend says where its jobs can start the image (ECR for SageMaker).
+        ImageReference target = source.pushTarget() != null ? source.pushTarget()
+                : origin != null ? origin.pushTarget(image).orElse(null) : null;
+        if (target != null) {
+            image = imageRegistry.push(image, target);
         }
         LOG.debug("training image ready: {}", image);
         return image;
@@ -255,7 +360,9 @@ public final class Drydock implements AutoCloseable {
     public static final class Builder {
         private ImageRegistry imageRegistry;
         private Storage storage;
-        private TrainingBackend backend;
+        private Backend backend;
+        private boolean closeBackend;
+        private TrainingBackend trainingBackend;
         private ArtifactStore artifactStore;
         private StorageUri stagingPrefix;
         private StorageUri outputPath;
@@ -263,6 +370,21 @@ public final class Drydock implements AutoCloseable {
         private PollPolicy pollPolicy;
 
         private Builder() {
+        }
+
+        /**
+         * Where jobs run: the four ports, staging prefix, output path, work directory and poll policy all come from
+         * {@code value}, except those set on this builder too.
+         */
+        public Builder backend(Backend value) {
+            this.backend = value;
+            return this;
+        }
+
+        /** Whether {@link Drydock#close()} closes the {@link #backend(Backend)}; {@code false} by default. */
+        public Builder closeBackend(boolean value) {
+            this.closeBackend = value;
+            return this;
         }
 
         /** Builds, finds and pushes images. */
@@ -279,7 +401,7 @@ public final class Drydock implements AutoCloseable {
 
         /** Runs the jobs. */
         public Builder trainingBackend(TrainingBackend value) {
-            this.backend = value;
+            this.trainingBackend = value;
             return this;
         }
 
@@ -307,7 +429,7 @@ public final class Drydock implements AutoCloseable {
             return this;
         }
 
-        /** How often job status is polled ({@link PollPolicy#local()} by default). */
+        /** How often job status is polled (the backend's policy, {@link PollPolicy#local()} without one). */
         public Builder pollPolicy(PollPolicy value) {
             this.pollPolicy = value;
             return this;
