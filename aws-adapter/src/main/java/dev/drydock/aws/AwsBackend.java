@@ -6,7 +6,10 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.google.common.base.Suppliers;
 import dev.drydock.core.archive.ExtractionLimits;
+import dev.drydock.core.Backend;
+import dev.drydock.core.PollPolicy;
 import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.model.ImageReference;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
@@ -52,7 +55,7 @@ import java.util.function.Supplier;
  * chain (environment, profile, SSO, container and instance roles) unless a profile or explicit credentials are given.
  * {@link #toString()} never shows a secret.
  */
-public final class AwsBackend implements AutoCloseable {
+public final class AwsBackend implements Backend {
     private final Builder config;
     private final Region region;
     private final AwsClientFactory factory;
@@ -145,6 +148,48 @@ public final class AwsBackend implements AutoCloseable {
                     + " backend, or give s3:// locations explicitly");
         }
         return StorageUri.s3(config.bucket, prefix);
+    }
+
+    /** {@code sagemaker}, the name {@link AwsBackendProvider} gives it. */
+    @Override
+    public String name() {
+        return "sagemaker";
+    }
+
+    /** {@code s3://<bucket>/<stagingKey>}, {@code s3://<bucket>/drydock/} by default. */
+    @Override
+    public StorageUri stagingPrefix() {
+        return location(config.stagingKey).asPrefix();
+    }
+
+    /** {@code s3://<bucket>/<stagingKey>models/}. */
+    @Override
+    public StorageUri defaultOutputPath() {
+        return location(config.stagingKey + "models/").asPrefix();
+    }
+
+    /** {@link PollPolicy#cloud()}: DescribeTrainingJob is rate limited per account. */
+    @Override
+    public PollPolicy pollPolicy() {
+        return PollPolicy.cloud();
+    }
+
+    /** {@code <home>/models}: where models downloaded from S3 are extracted. */
+    @Override
+    public java.nio.file.Path workDirectory() {
+        return config.home.resolve("models");
+    }
+
+    /**
+     * The configured ECR repository under the image's tag, for an image that is not in ECR already: SageMaker can
+     * only start images from ECR. Empty when no repository is configured or the image names an ECR host.
+     */
+    @Override
+    public Optional<ImageReference> pushTarget(ImageReference image) {
+        if (config.ecrRepository == null || (image.registry() != null && image.registry().contains(".dkr.ecr."))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImageReference(null, config.ecrRepository, image.tag() == null ? "latest" : image.tag(), null));
     }
 
     /** Closes every SDK and Docker client made so far; the adapters handed out stop working. */
@@ -272,6 +317,9 @@ public final class AwsBackend implements AutoCloseable {
         private long multipartThresholdBytes = 32L << 20;
         private long partSizeBytes = 32L << 20;
         private int maxConcurrency = 32;
+        private java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"), ".drydock");
+        private String stagingKey = "drydock/";
+        private String ecrRepository;
 
         private Builder() {
         }
@@ -402,6 +450,28 @@ public final class AwsBackend implements AutoCloseable {
             return this;
         }
 
+        /** The local folder models are extracted into ({@code <home>/models}); {@code ~/.drydock} by default. */
+        public Builder home(java.nio.file.Path value) {
+            this.home = Objects.requireNonNull(value, "home").toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** The key prefix in the bucket inputs are staged below and models written below; {@code drydock/} by default. */
+        public Builder stagingKey(String value) {
+            Objects.requireNonNull(value, "stagingKey");
+            this.stagingKey = value.isEmpty() || value.endsWith("/") ? value : value + "/";
+            return this;
+        }
+
+        /**
+         * The ECR repository a local training image is pushed to (under its tag, created when missing if
+         * {@link #createMissingRepositories}) when a request names no push target; none by default.
+         */
+        public Builder ecrRepository(String value) {
+            this.ecrRepository = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
         /** The backend; clients are made on first use. */
         public AwsBackend build() {
             return new AwsBackend(this);
@@ -430,6 +500,9 @@ public final class AwsBackend implements AutoCloseable {
             c.multipartThresholdBytes = multipartThresholdBytes;
             c.partSizeBytes = partSizeBytes;
             c.maxConcurrency = maxConcurrency;
+            c.home = home;
+            c.stagingKey = stagingKey;
+            c.ecrRepository = ecrRepository;
             return c;
         }
 

@@ -3,23 +3,22 @@ package dev.drydock.aws;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.drydock.core.port.ArtifactStore;
-import dev.drydock.core.port.ImageRegistry;
-import dev.drydock.core.port.Storage;
-import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.Backend;
+import dev.drydock.guice.DrydockModule;
 
 import java.util.Objects;
 
 /**
- * Guice module that binds the four ports to the AWS backend: {@link Storage} and {@link ArtifactStore} on S3,
- * {@link TrainingBackend} on SageMaker (with retries and rate limits), {@link ImageRegistry} on ECR.
+ * Guice module for the AWS backend configured in code: binds {@link Backend} (and through {@link DrydockModule}
+ * its four ports and a {@link dev.drydock.core.Drydock}) to the {@link AwsBackend} that {@code builder} makes, and
+ * {@link AwsBackend} itself, so that an application can close it on shutdown.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new AwsBackendModule(AwsBackend.builder().region("eu-west-1")
  *         .roleArn("arn:aws:iam::123456789012:role/SageMakerExecution").bucket("my-ml-bucket")));
  * }</pre>
  *
- * <p>The {@link AwsBackend} itself is bound too, so that an application can close it on shutdown.
+ * <p>To choose the backend by configuration instead, install {@link DrydockModule#fromSettings} alone.
  */
 public final class AwsBackendModule extends AbstractModule {
     private final AwsBackend.Builder builder;
@@ -29,33 +28,14 @@ public final class AwsBackendModule extends AbstractModule {
         this.builder = Objects.requireNonNull(builder, "builder");
     }
 
-    @Provides
-    @Singleton
-    AwsBackend awsBackend() {
-        return builder.build();
+    @Override
+    protected void configure() {
+        install(DrydockModule.of(builder::build));
     }
 
     @Provides
     @Singleton
-    Storage storage(AwsBackend aws) {
-        return aws.storage();
-    }
-
-    @Provides
-    @Singleton
-    ArtifactStore artifactStore(AwsBackend aws) {
-        return aws.artifactStore();
-    }
-
-    @Provides
-    @Singleton
-    TrainingBackend trainingBackend(AwsBackend aws) {
-        return aws.trainingBackend();
-    }
-
-    @Provides
-    @Singleton
-    ImageRegistry imageRegistry(AwsBackend aws) {
-        return aws.imageRegistry();
+    AwsBackend awsBackend(Backend backend) {
+        return (AwsBackend) backend;
     }
 }

@@ -106,7 +106,7 @@ class SageMakerTrainingBackendContractIT extends TrainingBackendContractTest {
     }
 
     /** {@code java -cp <testkit> ScriptedContainer}, with flags that make a tiny JVM start fast. */
-    private static List<String> scriptedContainerCommand() {
+    static List<String> scriptedContainerCommand() {
         try {
             Path testkit = Path.of(ScriptedContainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return List.of(ChildProcessTrainingBackend.Builder.javaExecutable(), "-XX:TieredStopAtLevel=1",

@@ -107,7 +107,7 @@ public final class Backends {
         for (String key : settings.explicitKeys()) {
             if (!keys.contains(key)) {
                 String near = nearest(key, keys);
-                problems.add(settings.origin(key) + " is not a setting of the " + name + " backend"
+                problems.add(settings.origin(key) + " \"" + settings.get(key).orElse("") + "\" is not a setting of the " + name + " backend"
                         + (near != null ? " (did you mean " + near + "?)" : "") + elsewhere(key, name));
             }
         }
@@ -125,7 +125,8 @@ public final class Backends {
                 others.add(other);
             }
         });
-        return others.isEmpty() ? "" : ": it is a setting of " + String.join(", ", others) + ", choose that backend or leave it out";
+        return others.isEmpty() ? "" : ": only the " + String.join(", ", others) + " backend" + (others.size() > 1 ? "s take" : " takes")
+                + " it (choose " + (others.size() > 1 ? "one of them" : "that backend") + ", or leave it out)";
     }
 
     private static String missing(String wanted, Map<String, BackendProvider> providers) {
@@ -140,7 +141,7 @@ public final class Backends {
             if (near == null) {
                 near = nearest(wanted, KNOWN_MODULES.keySet());
             }
-            m.append(near != null ? ". Did you mean " + near + "?" : "")
+            m.append(near != null ? ". Did you mean " + near + "?" : ".")
                     .append(" A backend of your own is found when its module registers a dev.drydock.core.spi.BackendProvider"
                             + " in META-INF/services");
         }

@@ -117,6 +117,14 @@ public final class Drydock implements AutoCloseable {
         return owning(Backends.named(name, settings));
     }
 
+    /**
+     * A {@link Drydock} on the backend that setting {@code backend} names ({@code process} by default), built from the
+     * other settings (a properties file: {@link BackendSettings#load}); {@link #close()} closes it.
+     */
+    public static Drydock fromSettings(BackendSettings settings) {
+        return owning(Backends.fromSettings(settings));
+    }
+
     /** A {@link Drydock} on the backend {@code DRYDOCK_BACKEND} names ({@code process} by default); closes it. */
     public static Drydock fromEnvironment() {
         return owning(Backends.fromEnvironment());

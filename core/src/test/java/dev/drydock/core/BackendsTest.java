@@ -48,7 +48,7 @@ class BackendsTest {
     void named_whenExplicitSettingIsUnknown_refusesItWithTheDocumentedOnes() {
         assertThatThrownBy(() -> Backends.named("core-test", BackendSettings.empty().with("hom", "/x", "--hom")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("--hom is not a setting of the core-test backend (did you mean home?)")
+                .hasMessageContaining("--hom \"/x\" is not a setting of the core-test backend (did you mean home?)")
                 .hasMessageContaining("settings are: grace-period, home");
     }
 

@@ -1,5 +1,8 @@
 package dev.drydock.local;
 
+import dev.drydock.core.Backend;
+import dev.drydock.core.PollPolicy;
+import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
@@ -35,16 +38,18 @@ import java.util.Objects;
  * {@link DockerTrainingBackend}; both stage channels from {@link #storage()} and store models through
  * {@link #artifactStore()} (packed with core's tar.gz), where it finds them. {@link LocalBackendModule} binds the same objects in Guice.
  */
-public final class LocalBackend {
+public final class LocalBackend implements Backend {
     private final LocalConfig config;
+    private final Path home;
     private final Storage storage;
     private final ArtifactStore artifactStore;
     private final ImageRegistry imageRegistry;
     private final TrainingBackend trainingBackend;
 
-    private LocalBackend(LocalConfig config, Storage storage, ArtifactStore artifactStore, ImageRegistry imageRegistry,
+    private LocalBackend(LocalConfig config, Path home, Storage storage, ArtifactStore artifactStore, ImageRegistry imageRegistry,
                          TrainingBackend trainingBackend) {
         this.config = config;
+        this.home = home;
         this.storage = storage;
         this.artifactStore = artifactStore;
         this.imageRegistry = imageRegistry;
@@ -81,9 +86,54 @@ public final class LocalBackend {
         return trainingBackend;
     }
 
+    /** {@code process} or {@code docker}, the names {@link LocalBackendProvider} gives them. */
+    @Override
+    public String name() {
+        return config.backendKind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The folder of jobs ({@code jobs/}), staged inputs and models ({@code storage/}) and extracted models ({@code models/}). */
+    public Path home() {
+        return home;
+    }
+
+    /** {@code file://<home>/storage/}: created by the first upload, not before (a reader never writes). */
+    @Override
+    public StorageUri stagingPrefix() {
+        return StorageUri.of(home.resolve("storage")).asPrefix();
+    }
+
+    /** {@link PollPolicy#local()}: a job's state is a local file, cheap to read often. */
+    @Override
+    public PollPolicy pollPolicy() {
+        return PollPolicy.local();
+    }
+
+    /** {@code <home>/models}. */
+    @Override
+    public Path workDirectory() {
+        return home.resolve("models");
+    }
+
+    /** Closes the ports that hold connections (the Docker clients); jobs run on. */
+    @Override
+    public void close() {
+        for (Object port : List.of(imageRegistry, trainingBackend, storage, artifactStore)) {
+            if (port instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Closing releases connections only; a failure to do so leaves nothing of the user's behind.
+                }
+            }
+        }
+    }
+
     /** Builds a {@link LocalBackend}: a {@link LocalConfig} plus the storage, artifact store and registry adapters. */
     public static final class Builder {
         private LocalConfig.Builder config = LocalConfig.builder();
+        private Path home;
+        private boolean jobRootSet;
         private Storage storage;
         private ArtifactStore artifactStore;
         private ImageRegistry imageRegistry;
@@ -95,12 +145,23 @@ public final class LocalBackend {
         /** Replaces every setting with {@code value}'s. */
         public Builder config(LocalConfig value) {
             this.config = Objects.requireNonNull(value, "config").toBuilder();
+            this.jobRootSet = true;
             return this;
         }
 
-        /** Where job folders go; {@code ~/.drydock/jobs} by default. */
+        /**
+         * The folder everything local lives in: {@code jobs/} (unless {@link #jobRoot} is set), {@code storage/} (staged
+         * inputs and {@code model.tar.gz} files) and {@code models/} (extracted models); {@code ~/.drydock} by default.
+         */
+        public Builder home(Path value) {
+            this.home = value;
+            return this;
+        }
+
+        /** Where job folders go; {@code <home>/jobs} by default. */
         public Builder jobRoot(Path value) {
             config.jobRoot(value);
+            this.jobRootSet = value != null;
             return this;
         }
 
@@ -194,6 +255,10 @@ public final class LocalBackend {
          * on the configured daemon (contacted only when used).
          */
         public LocalBackend build() {
+            Path h = (home != null ? home : Path.of(System.getProperty("user.home"), ".drydock")).toAbsolutePath().normalize();
+            if (!jobRootSet) {
+                config.jobRoot(h.resolve("jobs"));
+            }
             LocalConfig c = config.build();
             Storage s = storage;
             if (s == null) {
@@ -211,7 +276,7 @@ public final class LocalBackend {
                 publisher = a instanceof FileSystemArtifactStore store ? new ArtifactStoreModelPublisher(store, s)
                         : new StorageModelPublisher(s);
             }
-            return new LocalBackend(c, s, a, r, trainingBackend(c, s, publisher));
+            return new LocalBackend(c, h, s, a, r, trainingBackend(c, s, publisher));
         }
 
         /** Docker's registry (with the configured default registry and credentials) for the Docker backend; for the

@@ -3,26 +3,21 @@ package dev.drydock.local;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.drydock.core.port.ArtifactStore;
-import dev.drydock.core.port.ImageRegistry;
-import dev.drydock.core.port.Storage;
-import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.Backend;
+import dev.drydock.guice.DrydockModule;
 
 import java.util.Objects;
 
 /**
- * Guice module that binds the four ports to the local backend: {@link Storage} and {@link ArtifactStore} on the file
- * system, {@link ImageRegistry} on the Docker daemon, {@link TrainingBackend} as child processes (default) or Docker
- * containers, chosen by {@link LocalConfig#backendKind()}.
+ * Guice module for a local backend configured in code: binds {@link Backend} (and through
+ * {@link DrydockModule} its four ports and a {@link dev.drydock.core.Drydock}) to the {@link LocalBackend} that
+ * {@code builder} makes, plus {@link LocalBackend} and {@link LocalConfig} themselves.
  *
  * <pre>{@code
- * Injector injector = Guice.createInjector(new LocalBackendModule(LocalBackend.builder()
- *         .trainerJar(Path.of("trainer/target/drydock-trainer.jar"))));
- * TrainingBackend training = injector.getInstance(TrainingBackend.class);
+ * Injector injector = Guice.createInjector(new LocalBackendModule(LocalBackend.builder().home(Path.of("/data/drydock"))));
  * }</pre>
  *
- * <p>{@link LocalBackend} and {@link LocalConfig} are bound too. The same objects are built without Guice by
- * {@link LocalBackend.Builder#build()}.
+ * <p>To choose the backend by configuration instead, install {@link DrydockModule#fromSettings} alone.
  */
 public final class LocalBackendModule extends AbstractModule {
     private final LocalBackend.Builder builder;
@@ -32,39 +27,20 @@ public final class LocalBackendModule extends AbstractModule {
         this.builder = Objects.requireNonNull(builder, "builder");
     }
 
+    @Override
+    protected void configure() {
+        install(DrydockModule.of(builder::build));
+    }
+
     @Provides
     @Singleton
-    LocalBackend localBackend() {
-        return builder.build();
+    LocalBackend localBackend(Backend backend) {
+        return (LocalBackend) backend;
     }
 
     @Provides
     @Singleton
     LocalConfig localConfig(LocalBackend local) {
         return local.config();
-    }
-
-    @Provides
-    @Singleton
-    Storage storage(LocalBackend local) {
-        return local.storage();
-    }
-
-    @Provides
-    @Singleton
-    ArtifactStore artifactStore(LocalBackend local) {
-        return local.artifactStore();
-    }
-
-    @Provides
-    @Singleton
-    TrainingBackend trainingBackend(LocalBackend local) {
-        return local.trainingBackend();
-    }
-
-    @Provides
-    @Singleton
-    ImageRegistry imageRegistry(LocalBackend local) {
-        return local.imageRegistry();
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 final class DescribeCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        try (Drydock drydock = DrydockFactory.create(backend)) {
-            print(drydock.backend().describe(jobName()), System.out);
+        try (Drydock drydock = backend.open()) {
+            print(drydock.describe(job), System.out);
         }
         return 0;
     }

@@ -16,8 +16,8 @@ final class JobsCommand extends BackendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Drydock drydock = DrydockFactory.create(backend)) {
-            for (JobSummary s : drydock.jobs(max)) {
+        try (Drydock drydock = backend.open()) {
+            for (JobSummary s : drydock.list(max)) {
                 System.out.printf("%-63s  %-10s  %s%n", s.name(), s.state().wireName(), s.created());
             }
         }

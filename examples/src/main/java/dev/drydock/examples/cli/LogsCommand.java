@@ -21,7 +21,7 @@ final class LogsCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Drydock drydock = DrydockFactory.create(backend)) {
+        try (Drydock drydock = backend.open()) {
             if (follow) {
                 TrainingJob handle = drydock.attach(job, new JobListener() {
                     @Override
@@ -34,7 +34,7 @@ final class LogsCommand extends JobCommand implements Callable<Integer> {
             }
             LogCursor cursor = LogCursor.START;
             while (true) {
-                LogPage page = drydock.backend().readLogs(jobName(), cursor);
+                LogPage page = drydock.logs(job, cursor);
                 page.events().forEach(LogsCommand::print);
                 if (page.events().isEmpty() || page.next().equals(cursor)) {
                     return 0;

@@ -1,6 +1,7 @@
 package dev.drydock.examples.cli;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.model.JobDescription;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -10,9 +11,14 @@ import java.util.concurrent.Callable;
 final class StopCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        try (Drydock drydock = DrydockFactory.create(backend)) {
-            drydock.backend().stop(jobName());
-            System.out.println("stop requested for " + job + "; `drydock describe " + job + "` shows when it has stopped");
+        try (Drydock drydock = backend.open()) {
+            if (drydock.stop(job)) {
+                System.out.println("stop requested for " + job + "; `drydock describe " + job + "` shows when it has stopped");
+            } else {
+                JobDescription d = drydock.describe(job);
+                System.out.println(job + " has already ended: " + d.state().wireName()
+                        + d.failureReasonIfAny().map(r -> " (" + r + ")").orElse("") + "; nothing to stop");
+            }
         }
         return 0;
     }

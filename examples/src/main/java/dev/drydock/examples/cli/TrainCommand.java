@@ -1,6 +1,7 @@
 package dev.drydock.examples.cli;
 
 import dev.drydock.core.Drydock;
+import dev.drydock.core.ImageSource;
 import dev.drydock.examples.houseprices.BundledData;
 import dev.drydock.examples.houseprices.HousePricesJob;
 import dev.drydock.examples.houseprices.HousePricesOptions;
@@ -72,9 +73,9 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
         }
         hp.putAll(hyperparameters);
         HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
-                DrydockFactory.imageSource(backend, image), jobName, hp, timeout);
+                ImageSource.existing(image), jobName, hp, timeout);
         Terminal terminal = Terminal.detect();
-        try (Drydock drydock = DrydockFactory.create(backend)) {
+        try (Drydock drydock = backend.open()) {
             HousePricesResult result = new HousePricesJob(drydock).run(options, new ProgressDisplay(terminal, !noLogs));
             terminal.out().println();
             terminal.out().println(Summary.of(result));

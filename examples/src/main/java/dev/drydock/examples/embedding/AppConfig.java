@@ -1,32 +1,31 @@
 package dev.drydock.examples.embedding;
 
+import dev.drydock.core.BackendSettings;
+
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
- * An application's own configuration, as it might come from a properties file: which backend to train on and
- * where its data is. Only {@code backend} decides between local and AWS; no code changes.
+ * An application's own configuration, as it might come from a properties file: the {@code drydock.*} keys are the
+ * backend's settings ({@code drydock.backend=docker}, {@code drydock.home=...}, {@code drydock.bucket=...}), the
+ * {@code app.*} keys the application's. Only configuration decides where jobs run; no code changes.
  *
- * @param backend   {@code local} or {@code sagemaker}
- * @param home      local folder for jobs, storage and models
- * @param trainCsv  the training data
- * @param bucket    S3 bucket (sagemaker)
- * @param roleArn   SageMaker execution role (sagemaker)
- * @param region    AWS region (sagemaker), or {@code null} for the default chain
+ * @param drydock  the backend settings, {@code backend} among them ({@code process} when absent)
+ * @param home     local folder for jobs, storage and models
+ * @param trainCsv the training data
  */
-public record AppConfig(String backend, Path home, Path trainCsv, String bucket, String roleArn, String region) {
+public record AppConfig(BackendSettings drydock, Path home, Path trainCsv) {
 
-    /** Reads {@code drydock.backend}, {@code drydock.home}, {@code app.train-csv}, {@code aws.bucket}, {@code aws.role-arn}, {@code aws.region}. */
+    /** Reads the {@code drydock.*} keys as backend settings and {@code app.train-csv}. */
     public static AppConfig from(Properties p) {
-        return new AppConfig(p.getProperty("drydock.backend", "local").toLowerCase(Locale.ROOT),
-                Path.of(p.getProperty("drydock.home", "drydock-out/embedding")).toAbsolutePath(),
-                Path.of(p.getProperty("app.train-csv", "drydock-out/data/train.csv")).toAbsolutePath(),
-                p.getProperty("aws.bucket"), p.getProperty("aws.role-arn"), p.getProperty("aws.region"));
-    }
-
-    /** Whether the application trains on SageMaker. */
-    public boolean onSageMaker() {
-        return backend.equals("sagemaker");
+        Path home = Path.of(p.getProperty("drydock.home", "drydock-out/embedding")).toAbsolutePath();
+        BackendSettings settings = BackendSettings.empty().with("home", home.toString(), "drydock.home");
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("drydock.") && !key.equals("drydock.home")) {
+                settings = settings.with(key.substring("drydock.".length()), p.getProperty(key), key);
+            }
+        }
+        return new AppConfig(settings, home,
+                Path.of(p.getProperty("app.train-csv", "drydock-out/data/train.csv")).toAbsolutePath());
     }
 }

@@ -3,16 +3,9 @@ package dev.drydock.examples.embedding;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.ImageSource;
 import dev.drydock.core.TrainedModel;
-import dev.drydock.core.model.StorageUri;
-import dev.drydock.examples.houseprices.TrainerProcess;
-import dev.drydock.local.LocalBackend;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * The same application without Guice: the local backend's builder makes the ports, {@link Drydock#builder()} the
- * facade.
+ * The same application without Guice: the backend is chosen by the application's configuration, in one line.
  *
  * <p>Run: {@code java -cp examples/target/drydock.jar dev.drydock.examples.embedding.PlainEmbeddingExample [key=value ...]}.
  */
@@ -26,22 +19,10 @@ public final class PlainEmbeddingExample {
         System.out.println("model in " + model.modelDirectory());
     }
 
-    /** Builds drydock by hand and retrains once. */
+    /** Builds drydock from the configuration and retrains once. */
     public static TrainedModel run(AppConfig config) throws Exception {
         // tag::plain[]
-        LocalBackend local = LocalBackend.builder()
-                .jobRoot(config.home().resolve("jobs"))
-                .trainerCommand(TrainerProcess.command())
-                .build();
-        Path storage = Files.createDirectories(config.home().resolve("storage"));
-        try (Drydock drydock = Drydock.builder()
-                .imageRegistry(local.imageRegistry())
-                .storage(local.storage())
-                .trainingBackend(local.trainingBackend())
-                .artifactStore(local.artifactStore())
-                .stagingPrefix(StorageUri.of(storage))
-                .workDirectory(config.home().resolve("models"))
-                .build()) {
+        try (Drydock drydock = Drydock.fromSettings(config.drydock())) {
             PriceModelService service = new PriceModelService(drydock);
             return service.retrain(GuiceEmbeddingExample.trainData(config), ImageSource.existing("drydock/trainer:latest"));
         }

@@ -77,7 +77,8 @@ class DrydockCliTest {
         ConsoleCapture r = ConsoleCapture.run("train", "--memory", "2g", "--home", home.toString(), "--quick");
 
         assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
-        assertThat(r.err).contains("--memory 2g").contains("--docker");
+        assertThat(r.err).contains("--memory \"2g\" is not a setting of the process backend")
+                .contains("only the docker backend takes it");
     }
 
     @Test
@@ -85,7 +86,9 @@ class DrydockCliTest {
         ConsoleCapture r = ConsoleCapture.run("train", "--backend", "kubernetes");
 
         assertThat(r.exitCode).isNotZero();
-        assertThat(r.err).contains("kubernetes").contains("process, docker or sagemaker");
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("no backend named \"kubernetes\"").contains("docker (").contains("process (")
+                .contains("sagemaker (").contains("META-INF/services");
     }
 
     @Test

@@ -16,7 +16,7 @@ class EmbeddingExamplesTest {
 
     private AppConfig config() {
         Properties p = new Properties();
-        p.setProperty("drydock.backend", "local");
+        p.setProperty("drydock.backend", "process");
         p.setProperty("drydock.home", home.toString());
         p.setProperty("app.train-csv", home.resolve("absent.csv").toString());
         return AppConfig.from(p);

@@ -1,0 +1,45 @@
+package dev.drydock.local.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.drydock.core.Backend;
+import dev.drydock.core.BackendSettings;
+import dev.drydock.core.Backends;
+import dev.drydock.core.ImageSource;
+import dev.drydock.core.TrainingRequest;
+import dev.drydock.testkit.BackendContractTest;
+import dev.drydock.testkit.ContainerBehaviour;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The docker backend, chosen by name, runs drydock's whole workflow with real containers of the scripted image. */
+class DockerBackendContractIT extends BackendContractTest {
+
+    @BeforeAll
+    void needsDaemonAndImage() throws Exception {
+        DockerClient client = DockerClients.create(DockerClients.defaultHost());
+        Optional<String> missing = ScriptedImage.prepare(client);
+        client.close();
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+    }
+
+    @Override
+    protected Backend createBackend() {
+        try {
+            return Backends.named("docker", BackendSettings.of(
+                    "home", Files.createTempDirectory("docker-backend").toString(), "grace-period", "2s"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected TrainingRequest.Builder requestFor(ContainerBehaviour behaviour) {
+        return TrainingRequest.builder().image(ImageSource.existing(ScriptedImage.IMAGE)).spec(behaviour::applyTo);
+    }
+}
