@@ -2,6 +2,8 @@ package dev.drydock.core;
 
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.ImageNotFoundException;
+import dev.drydock.core.error.JobAlreadyExistsException;
+import dev.drydock.core.error.JobNotFoundException;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.Violations;
 import dev.drydock.core.model.Channel;
@@ -177,21 +179,43 @@ public final class Drydock implements AutoCloseable {
         v.collect("", spec::build);
         v.throwIfAny();
 
+        // A job of this name that exists already keeps its staged inputs: uploading over them would change what
+        // that job trained on. The same spec (inputs included, by checksum) is then the same job, followed again;
+        // another spec under that name is refused by the backend, and nothing was uploaded.
+        JobDescription existing = request.jobName() != null ? existingJob(name) : null;
+
         events.onPhase(WorkflowPhase.PREPARING_IMAGE, request.image().reference().toString());
         spec.image(prepareImage(request.image()));
         TrainingJobSpec finalSpec = spec.build();
 
-        if (!uploads.isEmpty()) {
+        if (existing == null) {
             for (Upload upload : uploads) {
                 events.onPhase(WorkflowPhase.UPLOADING_INPUTS, upload.path() + " -> " + upload.target());
                 storage.put(upload.path(), upload.target());
             }
         }
-        events.onPhase(WorkflowPhase.SUBMITTING, name.value());
-        JobDescription first = backend.submit(finalSpec);
+        events.onPhase(WorkflowPhase.SUBMITTING, existing == null ? name.value()
+                : name.value() + " (exists: following it if its spec is this one)");
+        JobDescription first;
+        try {
+            first = backend.submit(finalSpec);
+        } catch (JobAlreadyExistsException e) {
+            throw new JobAlreadyExistsException(name.value(), "a training job named \"" + name.value() + "\" already exists"
+                    + " with a different spec (its inputs, by checksum, or its settings differ); nothing was uploaded."
+                    + " To follow that job, attach to it by name (drydock logs/describe " + name.value() + "); to run this"
+                    + " one, choose another job name or leave the name out so that a unique one is generated", e);
+        }
         events.onSubmitted(first);
         events.onPhase(WorkflowPhase.RUNNING, name.value());
         return follow(first, events);
+    }
+
+    private JobDescription existingJob(JobName name) {
+        try {
+            return backend.describe(name);
+        } catch (JobNotFoundException e) {
+            return null;
+        }
     }
 
     /** {@link #submit(TrainingRequest, JobListener)} without a listener. */
@@ -351,6 +375,7 @@ public final class Drydock implements AutoCloseable {
             StorageUri target = Files.isDirectory(path) ? prefix : prefix.resolve(path.getFileName().toString());
             channel.source(prefix);
             spec.channel(channel);
+            spec.tag(InputChecksum.TAG_PREFIX + safeSegment(channel.name()), InputChecksum.of(path));
             uploads.add(new Upload(path, target));
         }
         return uploads;

@@ -18,6 +18,12 @@ public class JobAlreadyExistsException extends DrydockException {
         this.jobName = jobName;
     }
 
+    /** The error for {@code jobName} with its own {@code message} (what differs, how to attach or rename). */
+    public JobAlreadyExistsException(String jobName, String message, Throwable cause) {
+        super(ErrorCode.ALREADY_EXISTS, message, cause);
+        this.jobName = jobName;
+    }
+
     /** The name that is taken. */
     public String jobName() {
         return jobName;

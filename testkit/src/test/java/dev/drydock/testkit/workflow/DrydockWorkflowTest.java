@@ -131,6 +131,44 @@ class DrydockWorkflowTest {
     }
 
     @Test
+    void submit_whenNameReusedWithOtherData_refusesWithTheFixAndLeavesTheFirstJobsInputAsItWas() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        Path first = trainCsv();
+        d.submit(named("reused", first)).await(WAIT);
+        StorageUri staged = StorageUri.parse("s3://drydock-test/staging/reused/input/training/train.csv");
+        byte[] before = storage.bytes(staged).orElseThrow();
+        Path other = Files.writeString(tmp.resolve("other.csv"), "a,b\n9,9\n");
+        Files.move(other, first, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> d.submit(named("reused", first)))
+                .isInstanceOf(dev.drydock.core.error.JobAlreadyExistsException.class)
+                .hasMessageContaining("already exists with a different spec")
+                .hasMessageContaining("nothing was uploaded")
+                .hasMessageContaining("attach").hasMessageContaining("choose another job name");
+        assertThat(storage.bytes(staged).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void submit_whenNameReusedWithTheSameData_followsThatJobWithoutUploadingAgain() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        Path data = trainCsv();
+        TrainingJob first = d.submit(named("same", data));
+        first.await(WAIT);
+        RecordingListener events = new RecordingListener();
+
+        TrainingJob again = d.submit(named("same", data), events);
+
+        assertThat(again.await(WAIT)).isInstanceOf(JobOutcome.Succeeded.class);
+        assertThat(again.lastDescription().created()).isEqualTo(first.lastDescription().created());
+        assertThat(events.phases).doesNotContain(WorkflowPhase.UPLOADING_INPUTS);
+    }
+
+    private TrainingRequest named(String name, Path trainCsv) {
+        return TrainingRequest.builder().image(ImageSource.existing(IMAGE)).jobName(name)
+                .input("training", trainCsv, "text/csv").spec(spec -> spec.hyperparameter("max_depth", 4)).build();
+    }
+
+    @Test
     void await_whenContainerFails_returnsFailedWithTheFailureFileReason() throws IOException {
         ContainerProgram failing = context -> {
             Files.writeString(context.path("output/failure"), "column SalePrice is missing from train.csv\ndetail...");
