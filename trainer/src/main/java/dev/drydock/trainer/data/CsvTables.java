@@ -22,6 +22,9 @@ public final class CsvTables {
      * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
      */
     public static Table read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new TrainingException("CSV file " + file + " is a folder: give the path of a .csv file in it");
+        }
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
                 .ofCsvRecord(file)) {
             Iterator<CsvRecord> it = reader.iterator();
@@ -29,6 +32,11 @@ public final class CsvTables {
                 throw new TrainingException("CSV file " + file + " is empty: expected a header line and data rows");
             }
             List<String> header = it.next().getFields().stream().map(String::trim).toList();
+            if (header.size() == 1 && header.get(0).indexOf(';') > 0) {
+                throw new TrainingException("CSV file " + file + " has one column \"" + header.get(0).substring(0,
+                        Math.min(60, header.get(0).length())) + "...\" in its header: it looks separated by ';'."
+                        + " drydock reads comma-separated CSV: save it with ',' as the delimiter");
+            }
             Table.Builder builder = new Table.Builder(header);
             while (it.hasNext()) {
                 CsvRecord record = it.next();
@@ -49,10 +57,22 @@ public final class CsvTables {
             }
             return table;
         } catch (IOException e) {
-            throw new TrainingException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+            throw new TrainingException("cannot read CSV file " + file + ": " + reason(e), e);
         } catch (UncheckedIOException e) {
-            throw new TrainingException("cannot read CSV file " + file + ": " + e.getCause().getMessage(), e);
+            throw new TrainingException("cannot read CSV file " + file + ": " + reason(e.getCause()), e);
         }
+    }
+
+    /** What went wrong with a file, in words: the JDK's own messages are often just the path. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it does not exist (check the path)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (check its permissions)";
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.contains("No space left on device") ? "the disk is full (free space and run again)" : m;
     }
 
     /**

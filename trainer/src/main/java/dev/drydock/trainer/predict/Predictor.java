@@ -45,6 +45,10 @@ public final class Predictor implements AutoCloseable {
     public static Predictor load(Path model) {
         Path dir = model;
         Path temp = null;
+        if (!Files.exists(model)) {
+            throw PredictionException.badInput("the model " + model.toAbsolutePath() + " does not exist: give a drydock"
+                    + " model.tar.gz or its extracted folder (drydock train prints where it put the model)", null);
+        }
         try {
             if (Files.isRegularFile(model)) {
                 temp = Files.createTempDirectory("drydock-model");
@@ -55,13 +59,20 @@ public final class Predictor implements AutoCloseable {
             Path boosterFile = dir.resolve(ModelFiles.MODEL);
             Path preprocessing = dir.resolve(ModelFiles.PREPROCESSING);
             if (!Files.isRegularFile(boosterFile) || !Files.isRegularFile(preprocessing)) {
-                throw new PredictionException("cannot read the model at " + model + ": expected " + ModelFiles.MODEL
-                        + " and " + ModelFiles.PREPROCESSING + " (a drydock model.tar.gz or its extracted folder)", null);
+                throw PredictionException.badInput(model + " is not a drydock model: it has no " + ModelFiles.MODEL
+                        + " and " + ModelFiles.PREPROCESSING + " (give a drydock model.tar.gz or its extracted folder)", null);
             }
-            Preprocessor pre = Preprocessor.load(preprocessing);
-            Booster booster = XGBoost.loadModel(boosterFile.toString());
+            Preprocessor pre;
+            Booster booster;
+            try {
+                pre = Preprocessor.load(preprocessing);
+                booster = XGBoost.loadModel(boosterFile.toString());
+            } catch (XGBoostError | RuntimeException e) {
+                throw PredictionException.badInput(model + " holds a damaged or foreign model: " + ModelFiles.MODEL + " or "
+                        + ModelFiles.PREPROCESSING + " cannot be read (train again, or give another model)", e);
+            }
             return new Predictor(booster, pre);
-        } catch (IOException | XGBoostError | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof PredictionException pe) {
                 throw pe;
             }
@@ -91,7 +102,7 @@ public final class Predictor implements AutoCloseable {
             }
             return out;
         } catch (TrainingException e) {
-            throw new PredictionException("cannot predict: " + e.getMessage(), e);
+            throw PredictionException.badInput("cannot predict: " + e.getMessage(), e);
         } catch (XGBoostError e) {
             throw new PredictionException("XGBoost could not predict: " + e.getMessage(), e);
         }
@@ -107,32 +118,33 @@ public final class Predictor implements AutoCloseable {
      * @throws PredictionException when the input lacks the id or feature columns or cannot be read
      */
     public int writeSubmission(Path inputCsv, Path outputCsv) {
+        if (SafeOutput.sameFile(inputCsv, outputCsv)) {
+            throw PredictionException.badInput("the output " + outputCsv + " is the input " + inputCsv + ": writing it would"
+                    + " destroy the houses to predict; choose another output file", null);
+        }
         Table rows;
         try {
             rows = CsvTables.read(inputCsv);
         } catch (TrainingException e) {
-            throw new PredictionException(e.getMessage(), e);
+            throw PredictionException.badInput(e.getMessage(), e);
         }
         String id = preprocessor.idColumn();
         if (id == null || !rows.has(id)) {
-            throw new PredictionException("cannot write a submission: " + inputCsv + " has no id column \"" + id + "\"",
+            throw PredictionException.badInput("cannot write a submission: " + inputCsv + " has no id column \"" + id + "\"",
                     null);
         }
         double[] predictions = predict(rows);
         String[] ids = rows.column(id);
-        try {
-            if (outputCsv.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(outputCsv.toAbsolutePath().getParent());
-            }
-            try (CsvWriter csv = CsvWriter.builder().build(outputCsv)) {
+        // Written beside the target and renamed over it: a full disk or a crash never leaves a truncated file in
+        // place of a good one.
+        SafeOutput.write(outputCsv, file -> {
+            try (CsvWriter csv = CsvWriter.builder().build(file)) {
                 csv.writeRecord(id, preprocessor.target());
                 for (int i = 0; i < predictions.length; i++) {
                     csv.writeRecord(ids[i], String.format(Locale.ROOT, "%.2f", predictions[i]));
                 }
             }
-        } catch (IOException e) {
-            throw new PredictionException("cannot write " + outputCsv + ": " + e.getMessage(), e);
-        }
+        });
         return predictions.length;
     }
 

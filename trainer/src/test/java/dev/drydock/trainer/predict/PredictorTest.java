@@ -87,9 +87,37 @@ class PredictorTest {
     }
 
     @Test
+    void load_whenModelPathMissing_saysItDoesNotExist() {
+        assertThatThrownBy(() -> Predictor.load(dir.resolve("nope"))).isInstanceOf(PredictionException.class)
+                .hasMessageContaining("does not exist").hasMessageContaining("model.tar.gz or its extracted folder");
+    }
+
+    @Test
+    void writeSubmission_whenOutputIsTheInput_refusesAndLeavesTheInputAlone() throws IOException {
+        String houses = SyntheticHouses.csv(5, 4, false);
+        Path input = Files.writeString(dir.resolve("test.csv"), houses);
+
+        try (Predictor predictor = Predictor.load(modelDir)) {
+            assertThatThrownBy(() -> predictor.writeSubmission(input, dir.resolve("sub/../test.csv")))
+                    .isInstanceOf(PredictionException.class).hasMessageContaining("is the input");
+        }
+        assertThat(Files.readString(input)).isEqualTo(houses);
+    }
+
+    @Test
+    void writeSubmission_whenInputMissing_saysSoInWords() {
+        try (Predictor predictor = Predictor.load(modelDir)) {
+            assertThatThrownBy(() -> predictor.writeSubmission(dir.resolve("absent.csv"), dir.resolve("out.csv")))
+                    .isInstanceOf(PredictionException.class).hasMessageContaining("it does not exist (check the path)");
+        }
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+    }
+
+    @Test
     void load_whenFolderHasNoModel_throwsNamingExpectedFiles() {
         assertThatThrownBy(() -> Predictor.load(dir)).isInstanceOf(PredictionException.class)
-                .hasMessageContaining("cannot read the model").hasMessageContaining(ModelFiles.MODEL);
+                .hasMessageContaining("is not a drydock model").hasMessageContaining(ModelFiles.MODEL)
+                .satisfies(e -> assertThat(((PredictionException) e).isBadInput()).isTrue());
     }
 
     @Test
@@ -98,7 +126,7 @@ class PredictorTest {
         Files.writeString(dir.resolve(ModelFiles.MODEL), "{ not a model");
 
         assertThatThrownBy(() -> Predictor.load(dir)).isInstanceOf(PredictionException.class)
-                .hasMessageContaining("cannot read the model");
+                .hasMessageContaining("damaged or foreign model").hasMessageNotContaining("JsonParse");
     }
 
     @Test
