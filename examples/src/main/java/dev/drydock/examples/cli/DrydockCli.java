@@ -18,7 +18,16 @@ public final class DrydockCli {
             // Before the first logger is made: simplelogger.properties keeps libraries at WARN otherwise.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // The heap is gone: no stack trace, one line with the fix (the launcher passes DRYDOCK_JAVA_OPTS to this JVM).
+            System.err.println("drydock: this command ran out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB of heap): give it more with DRYDOCK_JAVA_OPTS=-Xmx4g ./drydock ..., or use a smaller input");
+            code = ErrorReporter.EXIT_ERROR;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */

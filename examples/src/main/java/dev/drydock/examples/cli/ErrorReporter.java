@@ -3,6 +3,7 @@ package dev.drydock.examples.cli;
 import dev.drydock.core.error.DrydockException;
 import dev.drydock.core.error.ErrorCode;
 import dev.drydock.core.error.ImageNotFoundException;
+import dev.drydock.trainer.predict.PredictionException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -27,14 +28,16 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        int code = exitCode(e);
         err.println("drydock: " + oneLine(e));
         if (isVerbose(parsed)) {
             e.printStackTrace(err);
-        } else {
+        } else if (code == EXIT_ERROR) {
+            // Bad input and failed jobs say all there is in the line above; only an unexpected error has a trace worth asking for.
             err.println("(run again with --verbose for the stack trace)");
         }
         err.flush();
-        return exitCode(e);
+        return code;
     }
 
     /** The message a user reads for {@code e}. */
@@ -70,9 +73,13 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             if (code == ErrorCode.JOB_FAILED || code == ErrorCode.JOB_STOPPED) {
                 return EXIT_JOB_FAILED;
             }
-            if (code == ErrorCode.INVALID_INPUT || code == ErrorCode.CONFIGURATION || code == ErrorCode.NOT_FOUND) {
+            if (code == ErrorCode.INVALID_INPUT || code == ErrorCode.CONFIGURATION || code == ErrorCode.NOT_FOUND
+                    || code == ErrorCode.ALREADY_EXISTS) {
                 return EXIT_BAD_INPUT;
             }
+        }
+        if (e instanceof PredictionException pe && pe.isBadInput()) {
+            return EXIT_BAD_INPUT;
         }
         return EXIT_ERROR;
     }

@@ -2,6 +2,9 @@ package dev.drydock.examples.cli;
 
 import dev.drydock.core.Drydock;
 import dev.drydock.core.ImageSource;
+import dev.drydock.core.JobListener;
+import dev.drydock.core.error.Violations;
+import dev.drydock.trainer.HyperparameterCheck;
 import dev.drydock.examples.houseprices.BundledData;
 import dev.drydock.examples.houseprices.HousePricesJob;
 import dev.drydock.examples.houseprices.HousePricesOptions;
@@ -51,8 +54,9 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
     @Option(names = "--job-name", paramLabel = "NAME", description = "Exact job name (default: house-prices-<timestamp>).")
     String jobName;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2H",
-            description = "How long to wait for the job, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h", converter = DurationConverter.class,
+            description = "The job's maximum runtime, such as 90s, 10m, 2h or PT2H (default: ${DEFAULT-VALUE}); the job is"
+                    + " stopped when it is reached, keeping what the trainer saved.")
     Duration timeout;
 
     @Option(names = "--no-logs", description = "Hide the container's log lines (the progress bar stays).")
@@ -62,7 +66,7 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path home = backend.home();
-        Path dataDir = data != null ? data.toAbsolutePath() : BundledData.extractTo(home.resolve("data"));
+        Path dataDir = data != null ? data.toAbsolutePath() : null;
         Map<String, String> hp = new LinkedHashMap<>();
         hp.put("strategy", strategy);
         if (quick) {
@@ -72,11 +76,21 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
             hp.put("max_trials", String.valueOf(maxTrials));
         }
         hp.putAll(hyperparameters);
+        // Everything the job would trip on, checked before any upload or job folder (the trainer's own rules).
+        Violations v = new Violations();
+        HyperparameterCheck.problem(hp).ifPresent(p -> v.add("--hyperparameter", hp.toString(), p));
+        WritableFolder.check("--home", home, v);
+        WritableFolder.check("--out", out == null ? home : out.toAbsolutePath(), v);
+        v.throwIfAny();
+        if (dataDir == null) {
+            dataDir = BundledData.extractTo(home.resolve("data"));
+        }
         HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
                 ImageSource.existing(image), jobName, hp, timeout);
         Terminal terminal = Terminal.detect();
-        try (Drydock drydock = backend.open()) {
-            HousePricesResult result = new HousePricesJob(drydock).run(options, new ProgressDisplay(terminal, !noLogs));
+        try (Drydock drydock = backend.open(); StopOnInterrupt onInterrupt = StopOnInterrupt.install(drydock, terminal.out())) {
+            HousePricesResult result = new HousePricesJob(drydock).run(options,
+                    JobListener.all(onInterrupt.listener(), new ProgressDisplay(terminal, !noLogs)));
             terminal.out().println();
             terminal.out().println(Summary.of(result));
         }

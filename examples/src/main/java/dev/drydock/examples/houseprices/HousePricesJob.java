@@ -40,12 +40,18 @@ public final class HousePricesJob {
         this.drydock = drydock;
     }
 
+    /** How long past its runtime limit a job may take to stop (SageMaker's 120 s grace) and publish its model. */
+    static final Duration STOP_ALLOWANCE = Duration.ofMinutes(3);
+
     /**
-     * Runs the job and writes the submission.
+     * Runs the job and writes the submission. The job runs at most {@code options.timeout()}: then the backend stops
+     * it and the model the trainer saved is used.
      *
      * @throws InvalidInputException                       when the data folder lacks train.csv or test.csv
      * @throws dev.drydock.core.error.JobFailedException  when the training job failed
-     * @throws dev.drydock.core.error.JobTimeoutException when it did not end within the timeout
+     * @throws dev.drydock.core.error.JobStoppedException when it was stopped before the trainer saved a model
+     * @throws dev.drydock.core.error.JobTimeoutException when it did not even stop within the timeout and
+     *                                                    {@link #STOP_ALLOWANCE}
      */
     public HousePricesResult run(HousePricesOptions options, JobListener listener) {
         checkData(options);
@@ -56,14 +62,17 @@ public final class HousePricesJob {
                 .spec(spec -> {
                     options.hyperparameters().forEach(spec::hyperparameter);
                     METRICS.forEach(spec::metric);
-                    spec.maxRuntime(options.timeout().plus(Duration.ofMinutes(5)));
+                    // The timeout is the job's own limit, as MaxRuntimeInSeconds on SageMaker: the backend stops the job
+                    // (SIGTERM, the trainer saves its best model so far) rather than this program walking away from it.
+                    spec.maxRuntime(options.timeout());
                     spec.tag("drydock:example", "house-prices");
                 });
         if (options.jobName() != null) {
             request.jobName(options.jobName());
         }
         TrainingJob job = drydock.submit(request.build(), listener);
-        job.await(options.timeout());
+        // Past the limit the job takes its grace period to stop and publish what it saved: wait for that too.
+        job.await(options.timeout().plus(STOP_ALLOWANCE));
         TrainedModel model = job.trainedModel();
         return predict(options, model);
     }

@@ -13,6 +13,10 @@ public final class Summary {
         StringBuilder s = new StringBuilder();
         s.append("Summary\n");
         s.append("  job              ").append(result.model().description().name()).append('\n');
+        if (result.model().description().state() == dev.drydock.core.model.JobState.STOPPED) {
+            s.append("  state            Stopped (").append(result.model().description().secondaryStatus().wireName())
+                    .append("): the model is the best the trainer had when it was stopped\n");
+        }
         s.append("  CV RMSLE         ").append(format(result.cvRmsle())).append('\n');
         s.append("  hold-out RMSLE   ").append(format(result.holdoutRmsle())).append('\n');
         s.append("  best parameters  ").append(result.bestParams().isEmpty() ? "(not reported)" : result.bestParams()).append('\n');

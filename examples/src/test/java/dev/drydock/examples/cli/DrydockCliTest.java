@@ -107,4 +107,40 @@ class DrydockCliTest {
         assertThat(r.exitCode).isNotZero();
         assertThat(r.err).contains("missing-model").doesNotContain("\tat ");
     }
+
+    @Test
+    void train_whenTimeoutMalformed_namesTheOptionAndTheForms() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--home", home.toString(), "--timeout", "10 minutes");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--timeout").contains("\"10 minutes\" is not a duration").contains("10m")
+                .doesNotContain("java.time.Duration");
+        ConsoleCapture negative = ConsoleCapture.run("train", "--home", home.toString(), "--timeout", "PT-5M");
+        assertThat(negative.err).contains("\"PT-5M\" must be positive").doesNotContain("maxRuntime");
+    }
+
+    @Test
+    void train_whenHyperparameterMisspelt_refusesBeforeAnyJobOrUpload() {
+        ConsoleCapture r = ConsoleCapture.run("train", "--home", home.toString(), "--quick", "--hyperparameter", "max_dept=3");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--hyperparameter").contains("max_dept").doesNotContain("--verbose");
+        assertThat(home.resolve("jobs")).doesNotExist();
+        assertThat(home.resolve("storage")).doesNotExist();
+    }
+
+    @Test
+    void train_whenOutIsAFile_refusesBeforeTraining() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(home.resolve("out.txt"), "x");
+        ConsoleCapture r = ConsoleCapture.run("train", "--home", home.resolve("h").toString(), "--quick", "--out", file.toString());
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--out").contains("is a file, not a folder");
+        assertThat(home.resolve("h/jobs")).doesNotExist();
+    }
+
+    @Test
+    void exitCode_whenJobNameTaken_isBadInput() {
+        assertThat(ErrorReporter.exitCode(new dev.drydock.core.error.JobAlreadyExistsException("x"))).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+    }
 }
