@@ -342,17 +342,18 @@ public final class Drydock implements AutoCloseable {
 
     private ImageReference prepareImage(ImageSource source) {
         ImageReference image;
-        if (source.build() != null) {
-            image = imageRegistry.build(source.build());
+        if (source instanceof ImageSource.Built built) {
+            image = imageRegistry.build(built.request());
         } else {
-            image = imageRegistry.resolve(source.existing()).orElseThrow(() -> new ImageNotFoundException(
-                    source.existing().toString(), "image " + source.existing() + " was not found by the "
-                    + imageRegistry.getClass().getSimpleName() + ": build it first (ImageSource.build, or docker build -t "
-                    + source.existing() + " <folder>), or check its name and tag"));
+            ImageReference wanted = source.reference();
+            image = imageRegistry.resolve(wanted).orElseThrow(() -> new ImageNotFoundException(wanted.toString(),
+                    "image " + wanted + " was not found by the " + backendName() + " backend: "
+                            + imageRegistry.howToProvide(wanted)));
         }
         // The user's push target wins; otherwise the backend says where its jobs can start the image (ECR for SageMaker).
-        ImageReference target = source.pushTarget() != null ? source.pushTarget()
-                : origin != null ? origin.pushTarget(image).orElse(null) : null;
+        ImageReference ready = image;
+        ImageReference target = source.pushTargetIfAny()
+                .or(() -> origin != null ? origin.pushTarget(ready) : java.util.Optional.empty()).orElse(null);
         if (target != null) {
             image = imageRegistry.push(image, target);
         }

@@ -8,59 +8,99 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a job's training image comes from: an image that exists, or one to build from a Dockerfile; optionally
- * pushed to the registry the backend pulls from.
- *
- * @param existing   an image that exists already, or {@code null} when it is built
- * @param build      how to build it, or {@code null} when it exists
- * @param pushTarget where to push it before the job starts, or {@code null}
+ * Where a job's training image comes from: an {@link Existing} image or one {@link Built} from a Dockerfile, either
+ * optionally pushed to a registry the backend pulls from. Without a push target the backend's own
+ * {@link Backend#pushTarget} applies (ECR for SageMaker; none locally).
  */
-public record ImageSource(ImageReference existing, ImageBuildRequest build, ImageReference pushTarget) {
+public sealed interface ImageSource permits ImageSource.Existing, ImageSource.Built {
 
-    /** Validates that exactly one of {@code existing} and {@code build} is given. */
-    public ImageSource {
-        if ((existing == null) == (build == null)) {
-            throw new IllegalArgumentException("an ImageSource is either an existing image or a build, not both or neither");
-        }
+    /** The image's name before it is built or pushed. */
+    ImageReference reference();
+
+    /** Where it is pushed before the job starts, when the user said so. */
+    Optional<ImageReference> pushTargetIfAny();
+
+    /** The same source, pushed to {@code target} before the job starts. */
+    ImageSource pushTo(ImageReference target);
+
+    /** The same source, pushed to {@code target} before the job starts. */
+    default ImageSource pushTo(String target) {
+        return pushTo(ImageReference.parse(target));
     }
 
     /** An image that exists, such as {@code drydock/trainer:latest}. */
-    public static ImageSource existing(String reference) {
-        return new ImageSource(ImageReference.parse(reference), null, null);
+    static ImageSource existing(String reference) {
+        return new Existing(ImageReference.parse(reference), null);
     }
 
     /** An image that exists. */
-    public static ImageSource existing(ImageReference reference) {
-        return new ImageSource(Objects.requireNonNull(reference, "reference"), null, null);
+    static ImageSource existing(ImageReference reference) {
+        return new Existing(reference, null);
     }
 
     /** An image built from {@code context/Dockerfile} and named {@code tag}. */
-    public static ImageSource build(Path context, String tag) {
-        return new ImageSource(null, ImageBuildRequest.of(context, ImageReference.parse(tag)), null);
+    static ImageSource build(Path context, String tag) {
+        return new Built(ImageBuildRequest.of(context, ImageReference.parse(tag)), null);
     }
 
     /** An image built as {@code request} says. */
-    public static ImageSource build(ImageBuildRequest request) {
-        return new ImageSource(null, Objects.requireNonNull(request, "request"), null);
+    static ImageSource build(ImageBuildRequest request) {
+        return new Built(request, null);
     }
 
-    /** The same source, pushed to {@code target} before the job starts. */
-    public ImageSource pushTo(String target) {
-        return new ImageSource(existing, build, ImageReference.parse(target));
+    /**
+     * An image that exists already.
+     *
+     * @param image      the image
+     * @param pushTarget where to push it first, or {@code null}
+     */
+    record Existing(ImageReference image, ImageReference pushTarget) implements ImageSource {
+        /** Validates the image. */
+        public Existing {
+            Objects.requireNonNull(image, "image: name an existing image such as drydock/trainer:latest");
+        }
+
+        @Override
+        public ImageReference reference() {
+            return image;
+        }
+
+        @Override
+        public Optional<ImageReference> pushTargetIfAny() {
+            return Optional.ofNullable(pushTarget);
+        }
+
+        @Override
+        public ImageSource pushTo(ImageReference target) {
+            return new Existing(image, Objects.requireNonNull(target, "target"));
+        }
     }
 
-    /** The same source, pushed to {@code target} before the job starts. */
-    public ImageSource pushTo(ImageReference target) {
-        return new ImageSource(existing, build, target);
-    }
+    /**
+     * An image built before the job starts.
+     *
+     * @param request    how to build it
+     * @param pushTarget where to push it then, or {@code null}
+     */
+    record Built(ImageBuildRequest request, ImageReference pushTarget) implements ImageSource {
+        /** Validates the request. */
+        public Built {
+            Objects.requireNonNull(request, "request: say how to build the image");
+        }
 
-    /** The image's name before it is built or pushed. */
-    public ImageReference reference() {
-        return existing != null ? existing : build.tag();
-    }
+        @Override
+        public ImageReference reference() {
+            return request.tag();
+        }
 
-    /** The push target, if any. */
-    public Optional<ImageReference> pushTargetIfAny() {
-        return Optional.ofNullable(pushTarget);
+        @Override
+        public Optional<ImageReference> pushTargetIfAny() {
+            return Optional.ofNullable(pushTarget);
+        }
+
+        @Override
+        public ImageSource pushTo(ImageReference target) {
+            return new Built(request, Objects.requireNonNull(target, "target"));
+        }
     }
 }

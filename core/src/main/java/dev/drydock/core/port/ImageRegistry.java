@@ -32,4 +32,12 @@ public interface ImageRegistry {
      * @return {@code target} pinned to the pushed digest
      */
     ImageReference push(ImageReference image, ImageReference target);
+
+    /**
+     * What a user does to make {@code image}, which {@link #resolve} did not find, available to this registry: for
+     * the error message. By default: build it or check the name.
+     */
+    default String howToProvide(ImageReference image) {
+        return "build it first (ImageSource.build, or docker build -t " + image + " <folder>), or check its name and tag";
+    }
 }

@@ -75,6 +75,13 @@ public final class ProcessImageRegistry implements ImageRegistry {
         return Optional.of(unpinned.withDigest(digest));
     }
 
+    /** The process backend has no images: it runs a command that stands for a few image names. */
+    @Override
+    public String howToProvide(ImageReference image) {
+        return "the process backend runs the trainer as a command, which stands for " + String.join(", ", new java.util.TreeSet<>(images))
+                + " only: use that image name, or choose the docker backend (--docker) to run image " + image;
+    }
+
     @Override
     public ImageReference push(ImageReference image, ImageReference target) {
         if (resolve(image).isEmpty()) {
