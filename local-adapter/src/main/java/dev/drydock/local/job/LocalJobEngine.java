@@ -44,14 +44,36 @@ public final class LocalJobEngine {
     private static final Map<Path, RunningJob> RUNNING = new ConcurrentHashMap<>();
     private static final String ARN_PREFIX = "arn:aws:sagemaker:local:000000000000:training-job/";
 
+    /** Beyond the grace period, how long an exiting JVM waits for a stopped job to publish what it saved. */
+    private static final Duration PUBLISH_ALLOWANCE = Duration.ofSeconds(30);
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.values().forEach(job -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalJobEngine::stopRunningJobs, "drydock-local-jobs-shutdown"));
+    }
+
+    /**
+     * When this JVM exits normally (end of main, Ctrl-C, SIGTERM), its jobs are stopped as a stop request stops them:
+     * SIGTERM, the grace period for the trainer to save, SIGKILL, and what it saved published; only a job that has not
+     * ended after that is killed outright. A JVM killed with SIGKILL runs no hook: its children notice by themselves.
+     */
+    private static void stopRunningJobs() {
+        List<RunningJob> jobs = List.copyOf(RUNNING.values());
+        for (RunningJob job : jobs) {
             try {
-                job.shutdownNow();
+                job.requestStop(StopCause.EXITING);
             } catch (RuntimeException e) {
                 // Best effort while the JVM exits: go on with the other jobs.
             }
-        }), "drydock-local-jobs-shutdown"));
+        }
+        for (RunningJob job : jobs) {
+            try {
+                if (!job.awaitEnd(job.gracePeriod().plus(PUBLISH_ALLOWANCE))) {
+                    job.shutdownNow();
+                }
+            } catch (RuntimeException e) {
+                // as above
+            }
+        }
     }
 
     private final Path jobRoot;

@@ -55,6 +55,8 @@ final class RunningJob implements Runnable {
     private JobLog log;
     private volatile StopCause stopCause;
     private volatile boolean finished;
+    /** Opens when the job has a terminal state, for a JVM that waits for its jobs to stop before it exits. */
+    private final java.util.concurrent.CountDownLatch terminal = new java.util.concurrent.CountDownLatch(1);
     private String failureReason;
     private Instant killAt;
     private long lastMetricsPersist;
@@ -65,6 +67,11 @@ final class RunningJob implements Runnable {
         this.folder = folder;
         this.description = initial.toBuilder();
         this.metrics = new MetricTracker(spec.metricDefinitions());
+    }
+
+    /** SIGTERM to SIGKILL for this job's hosts. */
+    Duration gracePeriod() {
+        return engine.gracePeriod();
     }
 
     JobFolder folder() {
@@ -85,12 +92,14 @@ final class RunningJob implements Runnable {
                 return;
             }
             stopCause = cause;
-            if (cause == StopCause.REQUESTED || cause == StopCause.MAX_RUNTIME) {
+            if (cause.keepsWhatWasSaved()) {
                 Instant now = Instant.now();
                 description.state(JobState.STOPPING);
                 description.transition(cause == StopCause.MAX_RUNTIME ? SecondaryStatus.MAX_RUNTIME_EXCEEDED : SecondaryStatus.STOPPING,
                         now, cause == StopCause.MAX_RUNTIME
                                 ? "The job reached its max runtime of " + spec.stoppingCondition().maxRuntime() + "; stopping it"
+                                : cause == StopCause.EXITING
+                                ? "The program that ran the job (pid " + ProcessHandle.current().pid() + ") is exiting; stopping the job"
                                 : "Stopping the training job");
                 persist();
             }
@@ -279,7 +288,7 @@ final class RunningJob implements Runnable {
      *         log says why: the job stays Stopped, without a model)
      */
     private StorageUri publishWhatTheContainerSaved() {
-        if (stopCause != StopCause.REQUESTED && stopCause != StopCause.MAX_RUNTIME) {
+        if (stopCause == null || !stopCause.keepsWhatWasSaved()) {
             return null;
         }
         HostFolder first = hostFolders.get(0);
@@ -333,6 +342,17 @@ final class RunningJob implements Runnable {
         description.lastModified(now);
         finished = true;
         persist();
+        terminal.countDown();
+    }
+
+    /** Waits at most {@code timeout} for the job to reach a terminal state; whether it did. */
+    boolean awaitEnd(Duration timeout) {
+        try {
+            return terminal.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finished;
+        }
     }
 
     private void transition(SecondaryStatus status, String message) {
@@ -343,7 +363,7 @@ final class RunningJob implements Runnable {
 
     private void transitionLocked(SecondaryStatus status, Instant at, String message) {
         // A stop that arrived meanwhile keeps its Stopping status; the run loop ends the job.
-        if (stopCause == StopCause.REQUESTED || stopCause == StopCause.MAX_RUNTIME) {
+        if (stopCause != null && stopCause.keepsWhatWasSaved()) {
             return;
         }
         description.transition(status, at, message);

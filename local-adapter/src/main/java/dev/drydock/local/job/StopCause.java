@@ -8,6 +8,16 @@ enum StopCause {
     MAX_RUNTIME,
     /** A host failed while others still ran (SageMaker stops the others too). */
     HOST_FAILED,
-    /** The JVM is exiting. */
-    SHUTDOWN
+    /**
+     * The JVM that runs the job is exiting normally (Ctrl-C, SIGTERM, the end of main): the job is stopped as by a
+     * request, SIGTERM then SIGKILL after the grace period, so that what the trainer saves still counts.
+     */
+    EXITING,
+    /** The JVM is exiting and the job did not stop within its grace period: its hosts are killed. */
+    SHUTDOWN;
+
+    /** Whether the job ends Stopped and publishes what its container saved, as SageMaker does for a stopped job. */
+    boolean keepsWhatWasSaved() {
+        return this == REQUESTED || this == MAX_RUNTIME || this == EXITING;
+    }
 }

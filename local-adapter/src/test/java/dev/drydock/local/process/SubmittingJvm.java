@@ -1,0 +1,43 @@
+package dev.drydock.local.process;
+
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.StorageUri;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.local.TestTrainers;
+import dev.drydock.local.job.ArtifactStoreModelPublisher;
+import dev.drydock.local.storage.FileSystemArtifactStore;
+import dev.drydock.local.storage.FileSystemStorage;
+import dev.drydock.testkit.ContainerBehaviour;
+import dev.drydock.testkit.ScriptedContainer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A JVM that submits a job which runs until stopped, prints {@code running} once the container sleeps, and then waits
+ * to be ended: for {@link ExitingJvmTest}. Arguments: job root, job name, channel folder, output folder.
+ */
+public final class SubmittingJvm {
+    private SubmittingJvm() {
+    }
+
+    /** Submits and waits for ever. */
+    public static void main(String[] args) throws Exception {
+        FileSystemStorage storage = FileSystemStorage.create();
+        ChildProcessTrainingBackend backend = ChildProcessTrainingBackend.builder().jobRoot(Path.of(args[0])).storage(storage)
+                .modelPublisher(new ArtifactStoreModelPublisher(new FileSystemArtifactStore(storage), storage))
+                .command(TestTrainers.scriptedContainerCommand()).gracePeriod(Duration.ofSeconds(5)).build();
+        JobName name = JobName.of(args[1]);
+        backend.submit(ContainerBehaviour.SLEEP_UNTIL_STOPPED.applyTo(TrainingJobSpec.builder().image("drydock/scripted:latest"))
+                .name(name).channel("train", StorageUri.of(Path.of(args[2])).asPrefix())
+                .outputPath(StorageUri.of(Path.of(args[3])).asPrefix()).build());
+        while (backend.readLogs(name, LogCursor.START).events().stream()
+                .noneMatch(e -> e.message().equals(ScriptedContainer.SLEEPING_LINE))) {
+            Thread.sleep(50);
+        }
+        System.out.println("running");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
