@@ -50,7 +50,13 @@ public final class ProgressDisplay implements JobListener {
     @Override
     public synchronized void onStatusTransition(JobDescription description, StatusTransition transition) {
         // The description is the job's latest, which may be past this transition: show the transition's own status.
-        String message = transition.message().isEmpty() ? "" : " - " + transition.message();
+        // A failed transition's message carries the failure reason, which the command prints once at its end.
+        String text = transition.message();
+        int reason = text.indexOf(". Reason: ");
+        if (reason >= 0) {
+            text = text.substring(0, reason);
+        }
+        String message = text.isEmpty() ? "" : " - " + text;
         line(String.format(Locale.ROOT, "status            %s%s", transition.status().wireName(), message));
     }
 
@@ -71,7 +77,7 @@ public final class ProgressDisplay implements JobListener {
     public synchronized void onEnded(JobOutcome outcome) {
         String end;
         if (outcome instanceof JobOutcome.Failed failed) {
-            end = "Failed: " + failed.reason();
+            end = "Failed (the reason follows)";
         } else if (outcome instanceof JobOutcome.Stopped stopped) {
             end = stopped.maxRuntimeExceeded() ? "Stopped: maximum runtime exceeded" : "Stopped";
         } else {

@@ -54,13 +54,25 @@ class ProgressDisplayTest {
     }
 
     @Test
-    void onEnded_whenFailed_printsTheReason() {
+    void onEnded_whenFailed_leavesTheReasonToTheFinalErrorLine() {
         ProgressDisplay display = new ProgressDisplay(Terminal.plain(out), true);
         JobDescription failed = JobDescription.builder(JobName.of("j")).state(JobState.FAILED).failureReason("no target column").build();
 
         display.onEnded(JobOutcome.of(failed));
 
-        assertThat(printed()).contains("Failed: no target column");
+        assertThat(printed()).contains("Failed (the reason follows)").doesNotContain("no target column");
+    }
+
+    @Test
+    void onStatusTransition_whenFailed_showsTheStatusWithoutRepeatingTheReason() {
+        ProgressDisplay display = new ProgressDisplay(Terminal.plain(out), true);
+        JobDescription failed = JobDescription.builder(JobName.of("j")).state(JobState.FAILED).failureReason("no target column").build();
+
+        display.onStatusTransition(failed, new dev.drydock.core.model.StatusTransition(
+                dev.drydock.core.model.SecondaryStatus.FAILED, java.time.Instant.now(), null,
+                "Training job failed. Reason: no target column"));
+
+        assertThat(printed()).contains("Failed - Training job failed").doesNotContain("no target column");
     }
 
     @Test
