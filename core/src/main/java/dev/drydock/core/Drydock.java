@@ -160,17 +160,24 @@ public final class Drydock implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         requireOpen();
         JobListener events = SafeListener.wrap(listener);
-        TrainingJobSpec.Builder spec = TrainingJobSpec.builder();
-        request.spec().accept(spec);
+        TrainingJobSpec.Builder spec = request.specTemplate();
         if (!spec.hasOutputPath()) {
             spec.outputPath(outputPath);
         }
         // Collect every fault of the request (name, local inputs, spec) before building, pushing or uploading
         // anything: bad input must change nothing, and the user fixes all of it in one go.
         Violations v = new Violations();
-        JobName name = request.jobName() != null
-                ? v.collect("", () -> JobName.of(request.jobName()))
-                : JobName.generate(request.baseJobName() != null ? request.baseJobName() : request.image().reference().repository());
+        // What the request says itself must not also be said in the spec: neither may silently win.
+        v.check(!spec.hasName(), "spec.name", null, "must not be set in the spec: name the job with TrainingRequest.jobName"
+                + " (or baseJobName)");
+        v.check(!spec.hasImage(), "spec.image", null, "must not be set in the spec: the image is TrainingRequest.image");
+        for (TrainingRequest.LocalInput input : request.localInputs()) {
+            v.check(!spec.channelNames().contains(input.channelName()), "channels." + input.channelName(), input.path(),
+                    "is both a local input and a channel of the spec: keep one of them");
+        }
+        JobName name = request.jobName().isPresent()
+                ? v.collect("", () -> JobName.of(request.jobName().get()))
+                : JobName.generate(request.baseJobName().orElse(request.image().reference().repository()));
         // An invalid name is already reported; plan with a stand-in so the other checks still run.
         JobName planned = name != null ? name : JobName.generate("invalid");
         spec.name(planned);
@@ -182,7 +189,7 @@ public final class Drydock implements AutoCloseable {
         // A job of this name that exists already keeps its staged inputs: uploading over them would change what
         // that job trained on. The same spec (inputs included, by checksum) is then the same job, followed again;
         // another spec under that name is refused by the backend, and nothing was uploaded.
-        JobDescription existing = request.jobName() != null ? existingJob(name) : null;
+        JobDescription existing = request.jobName().isPresent() ? existingJob(name) : null;
 
         events.onPhase(WorkflowPhase.PREPARING_IMAGE, request.image().reference().toString());
         spec.image(prepareImage(request.image()));

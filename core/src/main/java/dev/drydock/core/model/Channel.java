@@ -74,6 +74,19 @@ public record Channel(String name, StorageUri source, String contentType, InputM
             return name;
         }
 
+        /** An independent builder with the same settings, so that a value holding one never shares it. */
+        public Builder copy() {
+            Builder b = new Builder(name);
+            b.source = source;
+            b.sourceText = sourceText;
+            b.contentType = contentType;
+            b.inputMode = inputMode;
+            b.distribution = distribution;
+            b.compression = compression;
+            b.recordWrapper = recordWrapper;
+            return b;
+        }
+
         /** Where the data is. */
         public Builder source(StorageUri uri) {
             this.source = uri;

@@ -270,6 +270,50 @@ public record TrainingJobSpec(
             return name != null || nameText != null;
         }
 
+        /** Whether an image has been given. */
+        public boolean hasImage() {
+            return image != null || imageText != null;
+        }
+
+        /** The names of the channels added so far. */
+        public java.util.Set<String> channelNames() {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            channels.forEach(c -> names.add(c.name()));
+            return names;
+        }
+
+        /** An independent builder with the same settings: what a value that holds a spec template hands out. */
+        public Builder copy() {
+            Builder b = new Builder();
+            b.name = name;
+            b.nameText = nameText;
+            b.baseName = baseName;
+            b.image = image;
+            b.imageText = imageText;
+            b.containerEntrypoint = new ArrayList<>(containerEntrypoint);
+            b.containerArguments = new ArrayList<>(containerArguments);
+            b.inputMode = inputMode;
+            channels.forEach(c -> b.channels.add(c.copy()));
+            b.hyperparameters.putAll(hyperparameters);
+            b.resources = resources;
+            b.stoppingCondition = stoppingCondition;
+            b.useSpotInstances = useSpotInstances;
+            b.checkpoint = checkpoint;
+            b.metricDefinitions.addAll(metricDefinitions);
+            pendingMetrics.forEach(m -> b.pendingMetrics.add(m.clone()));
+            b.environment.putAll(environment);
+            b.tags.putAll(tags);
+            b.vpc = vpc;
+            b.networkIsolation = networkIsolation;
+            b.interContainerEncryption = interContainerEncryption;
+            b.retryStrategy = retryStrategy;
+            b.outputPath = outputPath;
+            b.outputPathText = outputPathText;
+            b.outputKmsKeyId = outputKmsKeyId;
+            b.roleArn = roleArn;
+            return b;
+        }
+
         /** The training image, parsed in {@link #build()}. */
         public Builder image(String reference) {
             this.imageText = reference;

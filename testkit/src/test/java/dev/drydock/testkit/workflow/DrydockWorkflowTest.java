@@ -163,6 +163,33 @@ class DrydockWorkflowTest {
         assertThat(events.phases).doesNotContain(WorkflowPhase.UPLOADING_INPUTS);
     }
 
+    @Test
+    void submit_whenSpecSaysWhatTheRequestSays_refusesInsteadOfLettingOneWin() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingRequest clash = TrainingRequest.builder().image(ImageSource.existing(IMAGE)).input("training", trainCsv())
+                .spec(spec -> spec.image("other/image:1").name("sneaky").channel("training", "s3://drydock-test/elsewhere/"))
+                .build();
+
+        assertThatThrownBy(() -> d.submit(clash)).isInstanceOf(dev.drydock.core.error.InvalidInputException.class)
+                .hasMessageContaining("spec.image").hasMessageContaining("spec.name")
+                .hasMessageContaining("channels.training");
+        assertThat(storage.list(StorageUri.parse("s3://drydock-test/"))).isEmpty();
+    }
+
+    @Test
+    void request_whenSubmittedTwice_isTheSameValueEachTime() throws IOException {
+        Drydock d = drydock(ECHO_TRAINER);
+        TrainingRequest request = request(trainCsv());
+
+        TrainingJob first = d.submit(request);
+        TrainingJob second = d.submit(request);
+
+        assertThat(first.await(WAIT)).isInstanceOf(JobOutcome.Succeeded.class);
+        assertThat(second.await(WAIT)).isInstanceOf(JobOutcome.Succeeded.class);
+        assertThat(second.name()).isNotEqualTo(first.name());
+        assertThat(second.lastDescription().modelArtifact()).isNotEqualTo(first.lastDescription().modelArtifact());
+    }
+
     private TrainingRequest named(String name, Path trainCsv) {
         return TrainingRequest.builder().image(ImageSource.existing(IMAGE)).jobName(name)
                 .input("training", trainCsv, "text/csv").spec(spec -> spec.hyperparameter("max_depth", 4)).build();
