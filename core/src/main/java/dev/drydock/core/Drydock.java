@@ -371,6 +371,7 @@ public final class Drydock implements AutoCloseable {
     private List<Upload> planUploads(JobName name, List<TrainingRequest.LocalInput> inputs, TrainingJobSpec.Builder spec,
                                      Violations v) {
         List<Upload> uploads = new ArrayList<>();
+        java.util.Set<String> specChannels = spec.channelNames();
         for (int i = 0; i < inputs.size(); i++) {
             TrainingRequest.LocalInput input = inputs.get(i);
             Channel.Builder channel = input.channel();
@@ -382,6 +383,9 @@ public final class Drydock implements AutoCloseable {
             StorageUri prefix = stagingPrefix.resolve(name.value() + "/input/" + safeSegment(channel.name()) + "/");
             StorageUri target = Files.isDirectory(path) ? prefix : prefix.resolve(path.getFileName().toString());
             channel.source(prefix);
+            if (specChannels.contains(channel.name())) {
+                continue; // already reported as a clash with the spec's channel of that name
+            }
             spec.channel(channel);
             spec.tag(InputChecksum.TAG_PREFIX + safeSegment(channel.name()), InputChecksum.of(path));
             uploads.add(new Upload(path, target));

@@ -303,7 +303,7 @@ class DrydockWorkflowTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(v -> v.field())
                         .containsExactlyInAnyOrder("jobName", "inputs[0].training", "hyperparameters",
-                                "metricDefinitions[0].regex", "channels[1].name"));
+                                "metricDefinitions[0].regex", "channels.valid"));
 
         assertThat(storage.list(StorageUri.parse("s3://drydock-test/"))).isEmpty();
         assertThat(backend.list(10)).isEmpty();
