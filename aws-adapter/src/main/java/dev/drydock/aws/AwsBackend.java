@@ -71,6 +71,7 @@ public final class AwsBackend implements Backend {
     private final Supplier<CloudWatchLogsClient> logs;
     private final Supplier<TrainingBackend> training;
     private final Supplier<EcrClient> ecr;
+    private final Map<String, Supplier<EcrClient>> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<DockerClient> docker;
     private final Supplier<EcrImageRegistry> registry;
 
@@ -92,7 +93,8 @@ public final class AwsBackend implements Backend {
                 .defaultRoleArn(config.roleArn).region(region.id()).build(), config.policies));
         this.ecr = lazy(factory::ecr);
         this.docker = lazy(this::dockerClient);
-        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).docker(docker.get())
+        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).region(region.id())
+                .ecrInRegion(this::ecrIn).docker(docker.get())
                 .createMissingRepositories(config.createMissingRepositories).immutableTags(config.immutableTags)
                 .scanOnPush(config.scanOnPush).build());
     }
@@ -221,6 +223,11 @@ public final class AwsBackend implements Backend {
         if (closed) {
             throw new IllegalStateException("this AwsBackend was closed (its SDK clients with it): build a new one");
         }
+    }
+
+    /** The ECR client of another region, made once per region and closed with the others. */
+    private EcrClient ecrIn(String otherRegion) {
+        return ecrByRegion.computeIfAbsent(otherRegion, r -> lazy(() -> factory.ecr(r))).get();
     }
 
     private <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> make) {

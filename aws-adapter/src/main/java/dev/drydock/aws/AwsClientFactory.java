@@ -111,4 +111,10 @@ final class AwsClientFactory {
     EcrClient ecr() {
         return configure(EcrClient.builder(), AwsService.ECR).httpClientBuilder(Apache5HttpClient.builder()).build();
     }
+
+    /** An ECR client of {@code otherRegion}, for images in another region's registry (AWS's prebuilt images). */
+    EcrClient ecr(String otherRegion) {
+        return configure(EcrClient.builder(), AwsService.ECR).region(Region.of(otherRegion))
+                .httpClientBuilder(Apache5HttpClient.builder()).build();
+    }
 }
