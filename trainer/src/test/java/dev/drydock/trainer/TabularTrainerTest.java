@@ -55,10 +55,10 @@ class TabularTrainerTest {
 
         assertThat(code).as(tree.failure()).isZero();
         JsonNode metrics = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.METRICS).toFile());
-        // Golden figures of this CI-sized search (seed 0, XGBoost 3.0.4: 0.1374 CV, 0.1321 hold-out); the tolerance
+        // Golden figures of this CI-sized search (seed 0, XGBoost 3.4.0: 0.1374 CV, 0.1386 hold-out); the tolerance
         // allows for other CPUs' floating point, not for a regression. The reference's full grid scores 0.1432.
         assertThat(metrics.get("cv_rmsle").asDouble()).isCloseTo(0.1374, Offset.offset(0.004));
-        assertThat(metrics.get("holdout_rmsle").asDouble()).isCloseTo(0.1321, Offset.offset(0.004));
+        assertThat(metrics.get("holdout_rmsle").asDouble()).isCloseTo(0.1386, Offset.offset(0.004));
         assertThat(metrics.get("trials")).hasSize(9 + 3); // two halving rungs: 150 / 3 = 50 rounds, then 150
         assertThat(metrics.get("holdout_rows").asInt()).isEqualTo(365);
         assertThat(root.resolve("model")).isDirectoryContaining("glob:**/" + ModelFiles.MODEL)
@@ -71,7 +71,7 @@ class TabularTrainerTest {
         JsonNode provenance = new ObjectMapper().readTree(root.resolve("model/" + ModelFiles.PROVENANCE).toFile());
         assertThat(provenance.get("inputSha256").get("training/train.csv").asText())
                 .isEqualTo(Provenance.sha256(MlTree.HOUSE_TRAIN));
-        assertThat(provenance.get("xgboostVersion").asText()).isEqualTo("3.0.4");
+        assertThat(provenance.get("xgboostVersion").asText()).isEqualTo("3.4.0");
     }
 
     @Test

@@ -46,6 +46,16 @@ class TrainerJarIT {
         assertThat(output).containsPattern("(?m)^cv_rmsle=0\\.\\d+$").containsPattern("(?m)^holdout_rmsle=0\\.\\d+$");
         assertThat(root.resolve("model/" + ModelFiles.MODEL)).exists();
         assertThat(Files.readString(root.resolve("model/" + ModelFiles.PROVENANCE))).contains("\"jobName\" : \"jar-it\"");
+
+        // The same jar predicts: XGBoost4J's Java API loads and runs without the Scala libraries the jar leaves out.
+        Path submission = root.resolve("submission.csv");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process predict = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "predict",
+                root.resolve("model").toString(), MlTree.HOUSE_TEST.toString(), submission.toString())
+                .redirectErrorStream(true).start();
+        String predicted = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(predict.waitFor()).as(predicted).isZero();
+        assertThat(Files.readAllLines(submission)).hasSize(1460).first().isEqualTo("Id,SalePrice");
     }
 
     @Test
