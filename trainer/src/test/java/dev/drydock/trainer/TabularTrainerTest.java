@@ -176,7 +176,7 @@ class TabularTrainerTest {
         MlTree tree = synthetic("n_estimators", "0");
 
         assertThat(train(tree)).isEqualTo(1);
-        assertThat(firstLine(tree)).contains("n_estimators must be >= 1, got 0");
+        assertThat(firstLine(tree)).contains("n_estimators must be >= 1 and <= 100000, got 0");
     }
 
     @Test
@@ -199,6 +199,67 @@ class TabularTrainerTest {
             assertThat(code).as(strategy + ": " + tree.failure()).isZero();
             assertThat(sub.resolve("model/" + ModelFiles.MODEL)).exists();
         }
+    }
+
+    @Test
+    void train_whenBadTargetDeepInTheFile_namesTheFileLineTheIdAndTheUsersPath() {
+        // Row 25 (file line 26, Id 25) is bad; the seeded hold-out split and the folds reorder rows before the check.
+        String csv = SyntheticHouses.csv(40, 1, true);
+        List<String> lines = new ArrayList<>(csv.lines().toList());
+        lines.set(25, lines.get(25).replaceFirst(",\\d+$", ",cheap"));
+        MlTree tree = MlTree.at(root).hyperparameters(small("input_sources", "training=/home/me/data,v2/houses.csv"))
+                .data("training", "houses.csv", String.join("\n", lines) + "\n");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("non-numeric value \"cheap\" in line 26 of /home/me/data,v2/houses.csv (Id 25)");
+    }
+
+    @Test
+    void train_whenNoInputSources_namesTheStagedFileAndLine() {
+        String csv = SyntheticHouses.csv(40, 1, true);
+        List<String> lines = new ArrayList<>(csv.lines().toList());
+        lines.set(30, lines.get(30).replaceFirst(",\\d+$", ",-5"));
+        MlTree tree = MlTree.at(root).hyperparameters(SMALL).data("training", "houses.csv", String.join("\n", lines) + "\n");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("in line 31 of " + root.resolve("input/data/training/houses.csv") + " (Id 30)");
+    }
+
+    @Test
+    void train_whenEstimatorsHuge_refusedWithTheBoundAndTheFix() {
+        MlTree tree = synthetic("n_estimators", "2e9");
+
+        assertThat(train(tree)).isEqualTo(1);
+        assertThat(firstLine(tree)).contains("n_estimators must be >= 1 and <= 100000, got 2000000000")
+                .contains("early stopping");
+    }
+
+    @Test
+    void train_whenRunTwiceOnTheSameInput_writesByteIdenticalModelFiles() throws IOException {
+        byte[][] first = null;
+        for (String run : List.of("a", "b")) {
+            Path sub = root.resolve(run);
+            MlTree.at(sub).hyperparameters(SMALL).copy("training", MlTree.HOUSE_TRAIN);
+            assertThat(ContainerRunner.run(TrainingEnvironment.at(sub), new TabularTrainer(log::add), Duration.ofSeconds(5)))
+                    .isZero();
+            byte[][] files = {
+                java.nio.file.Files.readAllBytes(sub.resolve("model/" + ModelFiles.MODEL)),
+                java.nio.file.Files.readAllBytes(sub.resolve("model/" + ModelFiles.PREPROCESSING)),
+                provenanceWithoutTime(sub)};
+            if (first == null) {
+                first = files;
+            } else {
+                assertThat(files[0]).as(ModelFiles.MODEL).isEqualTo(first[0]);
+                assertThat(files[1]).as(ModelFiles.PREPROCESSING).isEqualTo(first[1]);
+                assertThat(new String(files[2])).as(ModelFiles.PROVENANCE).isEqualTo(new String(first[2]));
+            }
+        }
+    }
+
+    /** provenance.json without its creation time, which differs between runs by design. */
+    private static byte[] provenanceWithoutTime(Path sub) throws IOException {
+        return java.nio.file.Files.readString(sub.resolve("model/" + ModelFiles.PROVENANCE))
+                .replaceAll("\"createdAt\" : \"[^\"]*\"", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String firstLine(MlTree tree) {

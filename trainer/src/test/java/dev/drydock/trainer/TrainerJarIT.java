@@ -59,6 +59,19 @@ class TrainerJarIT {
     }
 
     @Test
+    void train_whenJavaHeapHyperparameter_runsItselfWithThatHeap() throws Exception {
+        MlTree tree = MlTree.at(root).hyperparameters(Map.of("max_trials", "2", "folds", "2", "n_estimators", "20",
+                "java_heap", "200m")).copy("training", MlTree.HOUSE_TRAIN);
+
+        Process p = start(tree);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(output).isZero();
+        // -Xmx200m: the JVM reports a little less than 200 MiB (a survivor space is not counted)
+        assertThat(output).containsPattern("jvm: max heap 1[6-9]\\d MiB|jvm: max heap 200 MiB");
+    }
+
+    @Test
     void train_whenChannelMissing_exitsOneWithFailureFile() throws Exception {
         MlTree tree = MlTree.at(root);
 
