@@ -174,11 +174,11 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
             double v = MissingValues.parseOrNaN(column[r]);
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 throw new TrainingException("target column \"" + target + "\" has a non-numeric value \"" + column[r]
-                        + "\" in data row " + (r + 1) + ": every target value must be a number");
+                        + "\" in " + table.describeRow(r, idColumn) + ": every target value must be a number");
             }
             if (logTarget && v <= 0) {
                 throw new TrainingException("target column \"" + target + "\" has the value " + column[r]
-                        + " in data row " + (r + 1) + ", not positive: log_target=true needs positive targets"
+                        + " in " + table.describeRow(r, idColumn) + ", not positive: log_target=true needs positive targets"
                         + " (set log_target=false to learn the raw target)");
             }
             out[r] = v;
