@@ -4,11 +4,11 @@ import dev.drydock.core.error.Violations;
 
 /**
  * Hyperband's resources (SageMaker's {@code HyperbandStrategyConfig}): a resource is one intermediate objective value
- * the trial logs (an epoch, a boosting round). No trial is stopped before {@code minResource}; none runs past
- * {@code maxResource}.
+ * the trial logs (an epoch, a boosting round). No trial is stopped before {@code minResource}; the rungs of
+ * successive halving lie between {@code minResource} and {@code maxResource}.
  *
  * @param minResource the fewest resources a trial gets before it may be stopped, at least 1
- * @param maxResource the most resources a trial gets, at least {@code minResource}
+ * @param maxResource the resources of a full trial (above the last rung), at least {@code minResource}
  */
 public record HyperbandConfig(int minResource, int maxResource) {
     /** The factor by which each rung of successive halving keeps fewer trials (the Hyperband paper's eta). */
