@@ -78,6 +78,7 @@ public final class LocalJobEngine {
 
     private final Path jobRoot;
     private final ChannelStager stager;
+    private final Storage storage;
     private final ModelPublisher publisher;
     private final HostLauncher launcher;
     private final Duration gracePeriod;
@@ -88,7 +89,8 @@ public final class LocalJobEngine {
      */
     public LocalJobEngine(Path jobRoot, Storage storage, ModelPublisher publisher, HostLauncher launcher, Duration gracePeriod) {
         this.jobRoot = Objects.requireNonNull(jobRoot, "jobRoot").toAbsolutePath().normalize();
-        this.stager = new ChannelStager(Objects.requireNonNull(storage, "storage"));
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.stager = new ChannelStager(storage);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
@@ -116,6 +118,7 @@ public final class LocalJobEngine {
             return existing(folder, fingerprint);
         }
         stager.checkSources(spec);
+        CheckpointSync.check(storage, spec, launcher.name(), launcher.mountsCheckpointsAnywhere());
         publisher.checkWritable(spec.outputPath());
         launcher.preflight(spec);
         try {
@@ -212,6 +215,10 @@ public final class LocalJobEngine {
         }
         jobs.sort(Comparator.comparing(JobSummary::created).reversed());
         return List.copyOf(jobs.subList(0, Math.min(max, jobs.size())));
+    }
+
+    Storage storage() {
+        return storage;
     }
 
     ChannelStager stager() {
