@@ -205,8 +205,15 @@ public final class LocalJobEngine {
                 } catch (RuntimeException e) {
                     continue;
                 }
-                Optional<JobDescription> d = Optional.ofNullable(RUNNING.get(dir.toAbsolutePath().normalize()))
-                        .map(RunningJob::describe).or(() -> load(JobFolder.of(jobRoot, name)));
+                JobFolder folder = JobFolder.of(jobRoot, name);
+                Optional<JobDescription> d;
+                try {
+                    d = Optional.ofNullable(RUNNING.get(folder.root())).map(RunningJob::describe).or(() -> load(folder));
+                } catch (StorageIoException e) {
+                    // One damaged state file must not hide every other job: list it with its problem and go on.
+                    jobs.add(JobSummary.unreadable(name, lastWritten(folder), e.getMessage()));
+                    continue;
+                }
                 d.ifPresent(job -> jobs.add(new JobSummary(job.name(), job.state(), job.created(),
                         job.state().isTerminal() ? job.lastModified() : null)));
             }
@@ -219,6 +226,14 @@ public final class LocalJobEngine {
 
     Storage storage() {
         return storage;
+    }
+
+    private static Instant lastWritten(JobFolder folder) {
+        try {
+            return Files.getLastModifiedTime(Files.exists(folder.stateFile()) ? folder.stateFile() : folder.root()).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     ChannelStager stager() {
