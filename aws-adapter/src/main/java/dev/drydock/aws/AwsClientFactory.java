@@ -5,7 +5,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -14,7 +13,6 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.auth.scheme.S3AuthSchemeProvider;
 import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -94,10 +92,11 @@ final class AwsClientFactory {
     /**
      * The Java-based async client with multipart on: parallel parts, each with a CRC32 checksum.
      *
-     * <p>Two settings trade nothing away on AWS and matter on S3-compatible servers over plain HTTP: checksums go in a
-     * header computed before the part is sent (not as an aws-chunked trailer, which some servers decode slowly), and
-     * the payload is not SHA-256-signed (S3 over HTTPS does not sign it either; the CRC32 still guards every part).
-     * Measured in PERFORMANCE.md.
+     * <p>Checksums go in a header computed before the part is sent ({@code chunkedEncodingEnabled(false)}), not as an
+     * aws-chunked trailer, which some S3-compatible servers decode slowly; this and the 32 MiB parts are what the
+     * measurements in PERFORMANCE.md credit. The payload is signed as the SDK decides: over plain HTTP it always
+     * signs the body's SHA-256 (no setting turns that off; {@code S3PayloadSigningIT} shows it on the wire), over
+     * HTTPS S3 leaves the payload unsigned and the CRC32 guards every part.
      */
     S3AsyncClient s3Async() {
         NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency)
@@ -107,9 +106,6 @@ final class AwsClientFactory {
                 .httpClientBuilder(http)
                 .forcePathStyle(pathStyle)
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .authSchemeProvider(params -> S3AuthSchemeProvider.defaultProvider().resolveAuthScheme(params).stream()
-                        .map(option -> option.toBuilder().putSignerProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false).build())
-                        .toList())
                 .multipartEnabled(true)
                 .multipartConfiguration(MultipartConfiguration.builder()
                         .thresholdInBytes(multipartThresholdBytes)
