@@ -71,6 +71,11 @@ public abstract class LocalTrainingBackendContractTest<B extends TrainingBackend
     }
 
     @Override
+    protected boolean syncsCheckpoints() {
+        return true;
+    }
+
+    @Override
     protected TrainingJobSpec.Builder containerFor(ContainerBehaviour behaviour) {
         return behaviour.applyTo(TrainingJobSpec.builder().image(image()));
     }

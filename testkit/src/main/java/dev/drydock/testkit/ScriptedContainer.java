@@ -47,6 +47,11 @@ public final class ScriptedContainer {
     /** The lines {@link ContainerBehaviour#SUCCEED} logs, in order (among others). */
     public static final List<String> SUCCESS_LINES =
             List.of("epoch 1 train-rmse: 0.5", "epoch 2 train-rmse: 0.25", "training done");
+    /**
+     * The file {@link ContainerBehaviour#SUCCEED} keeps in {@code /opt/ml/checkpoints}, prefixed by the host and a
+     * dash: how many runs it has counted there (the count it found, plus one).
+     */
+    public static final String CHECKPOINT_RUNS_FILE = "runs.txt";
     /** The model file {@link ContainerBehaviour#SUCCEED} writes in {@code /opt/ml/model}. */
     public static final String MODEL_FILE = "model.txt";
     /**
@@ -141,6 +146,13 @@ public final class ScriptedContainer {
             model.append("channel.").append(channel).append('=').append(files).append('\n');
             context.println("channel " + channel + ": " + files);
         }
+        // What the backend restored into /opt/ml/checkpoints, then one more run counted there: a backend that syncs
+        // checkpoints keeps the count across jobs that share a checkpoint location.
+        Path checkpoints = context.path("checkpoints");
+        model.append("checkpoints=").append(filesBelow(checkpoints)).append('\n');
+        Path runs = checkpoints.resolve(host + "-" + CHECKPOINT_RUNS_FILE);
+        int previous = Files.isRegularFile(runs) ? Integer.parseInt(Files.readString(runs, StandardCharsets.UTF_8).trim()) : 0;
+        write(runs, (previous + 1) + "\n");
         new TreeMap<>(hyperparameters).forEach((k, v) -> model.append("hyperparameter.").append(k).append('=').append(v).append('\n'));
         for (String line : SUCCESS_LINES) {
             pause();

@@ -78,6 +78,7 @@ public final class LocalJobEngine {
 
     private final Path jobRoot;
     private final ChannelStager stager;
+    private final Storage storage;
     private final ModelPublisher publisher;
     private final HostLauncher launcher;
     private final Duration gracePeriod;
@@ -88,7 +89,8 @@ public final class LocalJobEngine {
      */
     public LocalJobEngine(Path jobRoot, Storage storage, ModelPublisher publisher, HostLauncher launcher, Duration gracePeriod) {
         this.jobRoot = Objects.requireNonNull(jobRoot, "jobRoot").toAbsolutePath().normalize();
-        this.stager = new ChannelStager(Objects.requireNonNull(storage, "storage"));
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.stager = new ChannelStager(storage);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
@@ -116,6 +118,7 @@ public final class LocalJobEngine {
             return existing(folder, fingerprint);
         }
         stager.checkSources(spec);
+        CheckpointSync.check(storage, spec, launcher.name(), launcher.mountsCheckpointsAnywhere());
         publisher.checkWritable(spec.outputPath());
         launcher.preflight(spec);
         try {
@@ -202,8 +205,15 @@ public final class LocalJobEngine {
                 } catch (RuntimeException e) {
                     continue;
                 }
-                Optional<JobDescription> d = Optional.ofNullable(RUNNING.get(dir.toAbsolutePath().normalize()))
-                        .map(RunningJob::describe).or(() -> load(JobFolder.of(jobRoot, name)));
+                JobFolder folder = JobFolder.of(jobRoot, name);
+                Optional<JobDescription> d;
+                try {
+                    d = Optional.ofNullable(RUNNING.get(folder.root())).map(RunningJob::describe).or(() -> load(folder));
+                } catch (StorageIoException e) {
+                    // One damaged state file must not hide every other job: list it with its problem and go on.
+                    jobs.add(JobSummary.unreadable(name, lastWritten(folder), e.getMessage()));
+                    continue;
+                }
                 d.ifPresent(job -> jobs.add(new JobSummary(job.name(), job.state(), job.created(),
                         job.state().isTerminal() ? job.lastModified() : null)));
             }
@@ -212,6 +222,18 @@ public final class LocalJobEngine {
         }
         jobs.sort(Comparator.comparing(JobSummary::created).reversed());
         return List.copyOf(jobs.subList(0, Math.min(max, jobs.size())));
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    private static Instant lastWritten(JobFolder folder) {
+        try {
+            return Files.getLastModifiedTime(Files.exists(folder.stateFile()) ? folder.stateFile() : folder.root()).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     ChannelStager stager() {

@@ -53,6 +53,7 @@ final class RunningJob implements Runnable {
     private final Map<String, HostExit> ended = new LinkedHashMap<>();
     private final List<HostFolder> hostFolders = new ArrayList<>();
     private JobLog log;
+    private CheckpointSync checkpoints;
     private volatile StopCause stopCause;
     private volatile boolean finished;
     /** Opens when the job has a terminal state, for a JVM that waits for its jobs to stop before it exits. */
@@ -144,6 +145,8 @@ final class RunningJob implements Runnable {
             hostFolders.add(hostFolder);
         }
         engine.stager().stage(spec, hostFolders);
+        checkpoints = CheckpointSync.of(engine.storage(), spec, hostFolders);
+        checkpoints.restore();
         log = JobLog.openForAppend(folder.logFile(), metrics::accept);
         if (stopCause != null) {
             finishStopped(null); // no container ran, so none saved a model
@@ -157,6 +160,8 @@ final class RunningJob implements Runnable {
         }
         launchHosts(hosts);
         watch(trainingStarted.plus(spec.stoppingCondition().maxRuntime()));
+        // Every host has ended: what the trainers checkpointed last (also in the grace period of a stop) is kept.
+        checkpoints.syncNow(log);
         Instant trainingEnded = Instant.now();
         synchronized (description) {
             description.trainingEnded(trainingEnded);
@@ -232,6 +237,7 @@ final class RunningJob implements Runnable {
                 }
                 killAt = Instant.MAX;
             }
+            checkpoints.syncIfDue(log);
             if (ended.size() < started.size()) {
                 // Once every host has ended the next transition (Uploading, Failed, Stopped) is written at once with
                 // the metrics: a write here would be superseded within a millisecond, on the path to the result.

@@ -139,7 +139,9 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
             }
         }
         if (!missing.isEmpty()) {
-            throw new TrainingException("the data is missing feature columns the model was trained on: " + missing);
+            throw new TrainingException("the data lacks " + missing.size() + " of the " + encoders.size()
+                    + " columns the model was trained on (" + firstFew(missing) + "): give rows with the columns of the"
+                    + " training data, without the target");
         }
         int width = featureCount();
         int rows = table.rowCount();
@@ -211,6 +213,13 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
      */
     public void save(Path file) throws IOException {
         JSON.writeValue(file.toFile(), this);
+    }
+
+    private static String firstFew(Set<String> names) {
+        // 79 column names on one line hide the message; the first few say enough to see what is wrong.
+        int shown = 6;
+        String head = String.join(", ", names.stream().limit(shown).toList());
+        return names.size() <= shown ? head : head + " and " + (names.size() - shown) + " more";
     }
 
     /**

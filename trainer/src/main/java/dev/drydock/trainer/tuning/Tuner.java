@@ -33,6 +33,7 @@ public final class Tuner {
     private final StopSignal stop;
     private final Consumer<String> log;
     private final Folds folds;
+    private FitCache checkpoint = FitCache.none();
 
     /**
      * @param data the rows to cross-validate on (the hold-out excluded), encoded once for all folds
@@ -74,6 +75,22 @@ public final class Tuner {
                     + rows);
         }
         return Folds.split(rows, options.folds(), options.seed());
+    }
+
+    /**
+     * Keeps every finished fit in {@code folder} (the job's checkpoint folder) and takes fits an earlier run of this
+     * search stored there instead of making them again: a restarted job resumes where it stopped.
+     *
+     * @return this tuner
+     */
+    public Tuner checkpointIn(java.nio.file.Path folder) {
+        this.checkpoint = FitCache.in(folder, data, folds);
+        return this;
+    }
+
+    /** @return the checkpoint of the fits ({@link FitCache#none()} unless {@link #checkpointIn} was called) */
+    public FitCache checkpoint() {
+        return checkpoint;
     }
 
     /**
@@ -332,8 +349,16 @@ public final class Tuner {
                 return null;
             }
             long t0 = System.nanoTime();
-            CvCurve curve = CrossValidator.evaluate(matrices.get(), nativeParams(config, fitThreads), maxRounds,
-                    patience, stop::stopRequested);
+            Map<String, Object> params = nativeParams(config, fitThreads);
+            java.util.Optional<CvCurve> saved = checkpoint.get(params, maxRounds, patience);
+            if (saved.isPresent()) {
+                return new Fit(saved.get(), 0);
+            }
+            CvCurve curve = CrossValidator.evaluate(matrices.get(), params, maxRounds, patience, stop::stopRequested);
+            if (curve != null) {
+                // Only whole fits come back: one that a stop cut short returns null and is never kept.
+                checkpoint.put(params, maxRounds, patience, curve);
+            }
             return curve == null ? null : new Fit(curve, (System.nanoTime() - t0) / 1e9);
         }
 
