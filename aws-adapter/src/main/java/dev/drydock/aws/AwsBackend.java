@@ -15,6 +15,7 @@ import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.tuning.TuningBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -70,6 +71,7 @@ public final class AwsBackend implements Backend {
     private final Supplier<SageMakerClient> sageMaker;
     private final Supplier<CloudWatchLogsClient> logs;
     private final Supplier<TrainingBackend> training;
+    private final Supplier<TuningBackend> tuning;
     private final Supplier<EcrClient> ecr;
     private final Map<String, Supplier<EcrClient>> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<DockerClient> docker;
@@ -91,6 +93,8 @@ public final class AwsBackend implements Backend {
         this.training = Suppliers.memoize(() -> new ResilientTrainingBackend(SageMakerTrainingBackend.builder()
                 .sageMaker(sageMaker.get()).logs(new CloudWatchLogReader(logs.get()))
                 .defaultRoleArn(config.roleArn).region(region.id()).build(), config.policies));
+        this.tuning = Suppliers.memoize(() -> new ResilientTuningBackend(new SageMakerTuningBackend(sageMaker.get(),
+                config.roleArn, region.id()), config.policies));
         this.ecr = lazy(factory::ecr);
         this.docker = lazy(this::dockerClient);
         this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).region(region.id())
@@ -120,6 +124,12 @@ public final class AwsBackend implements Backend {
     public TrainingBackend trainingBackend() {
         requireOpen();
         return training.get();
+    }
+
+    /** Tuning jobs on SageMaker Automatic Model Tuning, with retries; trials run as the backend's role. */
+    public TuningBackend tuningBackend() {
+        requireOpen();
+        return tuning.get();
     }
 
     /** Images on ECR (pushed from the local Docker daemon). */

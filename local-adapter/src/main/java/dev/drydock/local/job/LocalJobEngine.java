@@ -2,6 +2,7 @@ package dev.drydock.local.job;
 
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
@@ -188,6 +189,36 @@ public final class LocalJobEngine {
                 throw new StorageIoException("could not ask job " + name + " to stop (writing " + folder.stopRequestFile()
                         + "): " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A spot interruption drill: the job's hosts get SIGTERM and the grace period, then the job starts again under
+     * the same name on its checkpoints, as SageMaker restarts a managed spot job whose instance was reclaimed.
+     *
+     * @throws InvalidInputException when the job is not a running managed spot job with checkpoints (checked here
+     *                               when this JVM runs the job; a job run by another JVM checks it and logs a refusal)
+     */
+    public void interrupt(JobName name) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        RunningJob running = RUNNING.get(folder.root());
+        if (running != null) {
+            running.requestInterruption().ifPresent(why -> {
+                throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName",
+                        name.value(), why)));
+            });
+            return;
+        }
+        JobDescription d = load(folder).orElseThrow(() -> notFound(name));
+        if (d.state().isTerminal()) {
+            throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName", name.value(),
+                    "has ended (" + d.state().wireName() + "): only a running job can be interrupted")));
+        }
+        try {
+            Files.writeString(folder.interruptRequestFile(), Instant.now().toString());
+        } catch (IOException e) {
+            throw new StorageIoException("could not ask job " + name + " to be interrupted (writing "
+                    + folder.interruptRequestFile() + "): " + e.getMessage(), e);
         }
     }
 
