@@ -8,6 +8,7 @@ import dev.drydock.trainer.contract.TrainingEnvironment;
 import dev.drydock.trainer.contract.TrainingException;
 import dev.drydock.trainer.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
+import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.output.Provenance;
@@ -66,18 +67,33 @@ public final class TabularTrainer implements TrainingProgram {
 
     @Override
     public void train(TrainingEnvironment env, StopSignal stop) throws IOException, XGBoostError {
-        long start = System.nanoTime();
         TrainerConfig config = TrainerConfig.from(env.hyperparameters());
+        try {
+            train(env, stop, config);
+        } catch (OutOfMemoryError e) {
+            // The heap is the usual limit on wide or long data: say how large it was and how to raise it.
+            long mib = Runtime.getRuntime().maxMemory() >> 20;
+            throw new TrainingException("the trainer ran out of Java heap (" + mib + " MiB): give it more with the"
+                    + " hyperparameter java_heap (e.g. java_heap=" + Math.max(1, 2 * mib / 1024) + "g), or train on"
+                    + " fewer rows, columns (max_levels) or rounds (n_estimators)", e);
+        }
+    }
+
+    private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config) throws IOException, XGBoostError {
+        long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
-        Table all = CsvTables.readFolder(trainingChannel);
+        SourceNames names = SourceNames.of(env.dataDir(), config.inputSources());
+        Table all = CsvTables.readFolder(trainingChannel, names);
         if (!all.has(config.target())) {
             throw new TrainingException("target column \"" + config.target() + "\" is missing from the training data;"
                     + " set the hyperparameter target to one of " + all.header());
         }
         List<Path> inputs = new ArrayList<>(csvFiles(trainingChannel));
-        HoldoutSplit split = split(env, config, all, inputs);
+        HoldoutSplit split = split(env, config, all, inputs, names);
         Table training = split.training();
+        log.accept(String.format(Locale.ROOT, "jvm: max heap %d MiB, %d processors",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors()));
         log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
@@ -92,7 +108,16 @@ public final class TabularTrainer implements TrainingProgram {
                 config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
                 config.logTarget() ? "rmse" : "rmsle");
         Tuner tuner = new Tuner(data, options, stop, log);
+        if (Files.isDirectory(env.checkpointDir())) {
+            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
+            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
+            tuner.checkpointIn(env.checkpointDir().resolve("search"));
+        }
         TuningResult result = tuner.tune(config.space());
+        if (tuner.checkpoint().enabled()) {
+            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
+                    + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
         Trial best = result.best();
         log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
         log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
@@ -137,12 +162,12 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
-    private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs)
-            throws IOException {
+    private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs,
+            SourceNames names) throws IOException {
         var validation = env.optionalChannel("validation");
         if (validation.isPresent()) {
             inputs.addAll(csvFiles(validation.get()));
-            return new HoldoutSplit(all, CsvTables.readFolder(validation.get()));
+            return new HoldoutSplit(all, CsvTables.readFolder(validation.get(), names));
         }
         if (config.holdoutIds().isPresent()) {
             Path file = env.dataDir().resolve(config.holdoutIds().get()).normalize();

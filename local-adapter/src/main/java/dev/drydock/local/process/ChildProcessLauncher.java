@@ -1,22 +1,41 @@
 package dev.drydock.local.process;
 
 import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.job.HostLaunch;
 import dev.drydock.local.job.HostLauncher;
 import dev.drydock.local.job.HostProcess;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Starts each host as a child process on this machine, with {@code /opt/ml} moved to the host's folder. */
+/**
+ * Starts each host as a child process on this machine, with {@code /opt/ml} moved to the host's folder.
+ *
+ * <p>Several hosts: child processes share the machine's loopback and cannot be told apart by name ({@code algo-2}
+ * resolves nowhere), so each job gets its own free port on {@code 127.0.0.1} for the leader's tracker, passed to every
+ * host as {@value #TRACKER_HOST_ENV} and {@value #TRACKER_PORT_ENV}. On SageMaker and on the Docker backend these are
+ * not set: every host reaches the leader by its name {@code algo-1} on the job's network, at the trainer's fixed
+ * tracker port. Two jobs at once never share a port, as two SageMaker jobs never share an instance.
+ */
 final class ChildProcessLauncher implements HostLauncher {
     /** The variable that tells the trainer where its {@code /opt/ml} tree is. */
     static final String ML_ROOT_ENV = "DRYDOCK_ML_ROOT";
+    /** The address the leader's tracker binds and the other hosts join, set for jobs of several hosts. */
+    static final String TRACKER_HOST_ENV = "DRYDOCK_TRACKER_HOST";
+    /** The tracker's port, allocated per job, set for jobs of several hosts. */
+    static final String TRACKER_PORT_ENV = "DRYDOCK_TRACKER_PORT";
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Map<JobName, Integer> trackerPorts = new ConcurrentHashMap<>();
 
     private final List<String> command;
     private final List<String> arguments;
@@ -43,6 +62,31 @@ final class ChildProcessLauncher implements HostLauncher {
     }
 
     @Override
+    public void beforeHosts(JobName job, List<String> hosts) {
+        if (hosts.size() > 1) {
+            trackerPorts.put(job, freeLoopbackPort());
+        }
+    }
+
+    @Override
+    public void afterHosts(JobName job) {
+        trackerPorts.remove(job);
+    }
+
+    /**
+     * A port nothing listens on now. The socket is closed before the leader binds the port, so another program could
+     * take it in between; the leader then fails at once with the port in its reason, which is rare and clear.
+     */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ConfigurationException("could not find a free port on " + LOOPBACK + " for the job's tracker: "
+                    + e.getMessage() + "; check that the loopback interface is up", e);
+        }
+    }
+
+    @Override
     public HostProcess launch(HostLaunch launch) {
         List<String> line = new ArrayList<>(launch.spec().containerEntrypoint().isEmpty() ? command : launch.spec().containerEntrypoint());
         line.addAll(launch.spec().containerArguments().isEmpty() ? arguments : launch.spec().containerArguments());
@@ -54,6 +98,11 @@ final class ChildProcessLauncher implements HostLauncher {
         env.clear(); // the trainer gets what a container gets, not this process's secrets
         env.putAll(ChildEnvironment.of(System.getenv(), launch.environment()));
         env.put(ML_ROOT_ENV, launch.folder().root().toString());
+        Integer trackerPort = trackerPorts.get(launch.spec().name());
+        if (trackerPort != null) {
+            env.put(TRACKER_HOST_ENV, LOOPBACK);
+            env.put(TRACKER_PORT_ENV, String.valueOf(trackerPort));
+        }
         try {
             return new ChildProcessHost(launch.host(), builder.start(), launch.sink());
         } catch (IOException e) {

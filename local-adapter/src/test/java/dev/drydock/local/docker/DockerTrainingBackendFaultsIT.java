@@ -12,10 +12,12 @@ import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.DirectoryStorageFake;
 import dev.drydock.local.HostFailingTrainer;
 import dev.drydock.local.MemoryHogTrainer;
+import dev.drydock.local.PeerCheckTrainer;
 import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.JobWaiter;
 import dev.drydock.testkit.ScriptedContainer;
+import dev.drydock.testkit.TarGzFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,40 @@ class DockerTrainingBackendFaultsIT {
     }
 
     @Test
+    void job_whenThreeHosts_everyHostReachesTheLeaderAsAlgo1OnTheJobsNetwork() throws Exception {
+        TrainingJobSpec spec = spec(ScriptedImage.IMAGE).resources(Resources.of("ml.m5.large", 3))
+                .containerEntrypoint(List.of("java", "-cp", ScriptedImage.LOCAL_TEST_CLASSES, PeerCheckTrainer.class.getName()))
+                .build();
+        backend.submit(spec);
+
+        JobDescription done = waiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).as(done.failureReason()).isEqualTo(JobState.COMPLETED);
+        Map<String, byte[]> model = TarGzFixtures.read(storage.get(spec.modelArtifactUri(), tmp.resolve("model.tar.gz")));
+        assertThat(new String(model.get("peers.txt"))).isEqualTo("algo-2,algo-3\n");
+        assertThat(waiter.allLogs(spec.name())).extracting(e -> e.message())
+                .contains("algo-2 uses the tracker at algo-1:" + PeerCheckTrainer.DEFAULT_PORT);
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
+    void job_whenOneOfThreeHostsIsKilled_failsNamingItAndStopsTheOthers() throws Exception {
+        TrainingJobSpec spec = ContainerBehaviour.SLEEP_UNTIL_STOPPED.applyTo(spec(ScriptedImage.IMAGE))
+                .resources(Resources.of("ml.m5.large", 3)).build();
+        backend.submit(spec);
+        String algo2 = runningContainerOf(spec.name(), "algo-2");
+        long start = System.nanoTime();
+
+        client.killContainerCmd(algo2).withSignal("SIGKILL").exec();
+        JobDescription done = waiter.awaitEnd(spec.name());
+
+        assertThat(done.state()).isEqualTo(JobState.FAILED);
+        assertThat(done.failureReason()).startsWith("algo-2: the trainer was killed by signal SIGKILL");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the others stopped, not awaited for 60 s").isLessThan(30_000L);
+        assertNothingLeft(spec.name());
+    }
+
+    @Test
     void describe_whenCompleted_filesWrittenInTheContainerBelongToTheCaller() throws Exception {
         TrainingJobSpec spec = ContainerBehaviour.SUCCEED.applyTo(spec(ScriptedImage.IMAGE)).build();
         backend.submit(spec);
@@ -172,6 +208,18 @@ class DockerTrainingBackendFaultsIT {
                 .containerEntrypoint(List.of("java", xmx, "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
                         MemoryHogTrainer.class.getName()))
                 .build();
+    }
+
+    private String runningContainerOf(JobName job, String host) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            var running = client.listContainersCmd().withLabelFilter(Map.of(DockerLauncher.JOB_LABEL, job.value(),
+                    "dev.drydock.host", host)).exec();
+            if (!running.isEmpty()) {
+                return running.get(0).getId();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(host + " of job " + job + " never ran");
     }
 
     private void assertNothingLeft(JobName job) throws InterruptedException {
