@@ -501,7 +501,8 @@ final class RunningJob implements Runnable {
      * meanwhile.
      */
     private void saveUntilWritten() {
-        while (unsaved) {
+        // A job folder deleted meanwhile has nowhere to be written: this JVM still describes the job from memory.
+        while (unsaved && Files.isDirectory(folder.root())) {
             try {
                 Thread.sleep(SAVE_RETRY_MILLIS);
             } catch (InterruptedException e) {
