@@ -97,6 +97,10 @@ final class SafeExtractor {
             tmp = null;
             return dest;
         } catch (IOException e) {
+            if (dev.drydock.core.error.DiskSpace.isFull(e)) {
+                throw new StorageIoException("extracting " + source + " into " + dest + " failed: "
+                        + dev.drydock.core.error.DiskSpace.reason(e) + "; nothing was extracted", e);
+            }
             throw new StorageIoException("extracting " + source + " into " + dest + " failed: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("archive") ? "" : " (the archive may be corrupt)"), e);
         } finally {

@@ -114,7 +114,8 @@ public final class TarGz {
             tmp = null;
             return target;
         } catch (IOException e) {
-            throw new StorageIoException("packing " + source + " into " + target + " failed: " + e.getMessage(), e);
+            throw new StorageIoException("packing " + source + " into " + target + " failed: "
+                    + dev.drydock.core.error.DiskSpace.reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -148,7 +149,7 @@ public final class TarGz {
                 }
             }, Set.of());
         } catch (IOException e) {
-            throw new StorageIoException("packing " + source + " failed: " + e.getMessage(), e);
+            throw new StorageIoException("packing " + source + " failed: " + dev.drydock.core.error.DiskSpace.reason(e), e);
         }
     }
 

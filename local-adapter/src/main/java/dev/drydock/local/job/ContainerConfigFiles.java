@@ -1,5 +1,6 @@
 package dev.drydock.local.job;
 
+import dev.drydock.core.error.DiskSpace;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drydock.core.error.StorageIoException;
@@ -40,7 +41,7 @@ public final class ContainerConfigFiles {
             Files.write(config.resolve("resourceconfig.json"), Json.MAPPER.writeValueAsBytes(resourceConfig(spec, folder.host(), hosts)));
         } catch (IOException e) {
             throw new StorageIoException("could not write the container config files of " + folder.host() + " into "
-                    + folder.config() + ": " + e.getMessage(), e);
+                    + folder.config() + ": " + DiskSpace.reason(e), e);
         }
     }
 

@@ -29,7 +29,15 @@ public final class FailureReasons {
     public static String of(HostExit exit, HostFolder folder) {
         String fromFile = readFailureFile(folder);
         if (fromFile != null) {
-            return fromFile;
+            String memory = memoryHint(exit);
+            if (memory == null) {
+                return fromFile;
+            }
+            // The trainer's own words first, but the fix for running out of memory must survive the 1024-character cut.
+            String suffix = " (" + memory + ")";
+            String head = fromFile.strip();
+            return head.length() + suffix.length() <= MAX_REASON ? head + suffix
+                    : head.substring(0, Math.max(0, MAX_REASON - suffix.length())) + suffix;
         }
         String host = exit.host();
         String code = "exit code " + exit.exitCode();
@@ -48,6 +56,17 @@ public final class FailureReasons {
             reason = reason + " (" + exit.detail() + ")";
         }
         return truncate(reason);
+    }
+
+    /** The out-of-memory fix the backend knows for {@code exit}, or {@code null} when it did not run out of memory. */
+    private static String memoryHint(HostExit exit) {
+        if (exit.oomKilled()) {
+            return outOfMemory(exit);
+        }
+        if (exit.detail() != null && exit.detail().contains("java.lang.OutOfMemoryError")) {
+            return exit.detail();
+        }
+        return null;
     }
 
     /**

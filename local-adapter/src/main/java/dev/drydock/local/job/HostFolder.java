@@ -1,5 +1,6 @@
 package dev.drydock.local.job;
 
+import dev.drydock.core.error.DiskSpace;
 import dev.drydock.core.error.StorageIoException;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ public record HostFolder(String host, Path root) {
             }
             return this;
         } catch (IOException e) {
-            throw new StorageIoException("could not create the /opt/ml tree of " + host + " at " + root + ": " + e.getMessage()
+            throw new StorageIoException("could not create the /opt/ml tree of " + host + " at " + root + ": " + DiskSpace.reason(e)
                     + "; check that the job root is writable", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.drydock.local.job;
 
+import dev.drydock.core.error.DiskSpace;
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
 import dev.drydock.core.error.InvalidInputException;
@@ -71,6 +72,7 @@ public final class LocalJobEngine {
                 if (!job.awaitEnd(job.gracePeriod().plus(PUBLISH_ALLOWANCE))) {
                     job.shutdownNow();
                 }
+                job.saveState(); // a last attempt for a state a full disk kept in memory
             } catch (RuntimeException e) {
                 // as above
             }
@@ -128,7 +130,7 @@ public final class LocalJobEngine {
         } catch (FileAlreadyExistsException e) {
             return existing(folder, fingerprint);
         } catch (IOException e) {
-            throw new StorageIoException("could not create the job folder " + folder.root() + ": " + e.getMessage()
+            throw new StorageIoException("could not create the job folder " + folder.root() + ": " + DiskSpace.reason(e)
                     + "; check that the job root " + jobRoot + " is writable, or configure another", e);
         }
         Instant now = Instant.now();
@@ -142,11 +144,18 @@ public final class LocalJobEngine {
             Files.writeString(folder.specFingerprintFile(), fingerprint);
             Files.createFile(folder.logFile());
         } catch (IOException e) {
-            throw new StorageIoException("could not write into the job folder " + folder.root() + ": " + e.getMessage(), e);
+            deleteQuietly(folder.root());
+            throw new StorageIoException("could not write into the job folder " + folder.root() + ": " + DiskSpace.reason(e), e);
+        }
+        try {
+            JobStateStore.write(folder, new StoredJob(initial, launcher.name(), ProcessHandle.current().pid()));
+        } catch (StorageIoException e) {
+            // Nothing has started: leave no half-made job behind that would claim the name.
+            deleteQuietly(folder.root());
+            throw e;
         }
         RunningJob job = new RunningJob(this, spec, folder, initial);
         RUNNING.put(folder.root(), job);
-        JobStateStore.write(folder, new StoredJob(initial, launcher.name(), ProcessHandle.current().pid()));
         Thread thread = new Thread(job, "drydock-job-" + spec.name().value());
         thread.setDaemon(true);
         thread.start();
@@ -187,7 +196,7 @@ public final class LocalJobEngine {
                 Files.writeString(folder.stopRequestFile(), Instant.now().toString());
             } catch (IOException e) {
                 throw new StorageIoException("could not ask job " + name + " to stop (writing " + folder.stopRequestFile()
-                        + "): " + e.getMessage(), e);
+                        + "): " + DiskSpace.reason(e), e);
             }
         }
     }
@@ -312,7 +321,7 @@ public final class LocalJobEngine {
         throw new JobAlreadyExistsException(folder.name().value());
     }
 
-    /** Reads the persisted state; a job whose owning process died unnoticed is marked Failed. */
+    /** Reads the persisted state; a job whose owning process died unnoticed is described as Failed. */
     private Optional<JobDescription> load(JobFolder folder) {
         Optional<StoredJob> stored = JobStateStore.read(folder);
         if (stored.isEmpty()) {
@@ -322,11 +331,11 @@ public final class LocalJobEngine {
         JobDescription d = job.description();
         if (!d.state().isTerminal() && job.ownerPid() > 0 && !RUNNING.containsKey(folder.root()) && !ownerAlive(job.ownerPid())) {
             Instant now = Instant.now();
+            // Derived, not written: a reader never writes (it must work on a full disk or a read-only copy).
             d = d.toBuilder().state(JobState.FAILED)
                     .failureReason("the process (pid " + job.ownerPid() + ") that ran the job ended before the job did")
                     .transition(SecondaryStatus.FAILED, now, "Training job failed")
                     .build();
-            JobStateStore.write(folder, new StoredJob(d, job.backend(), job.ownerPid()));
         }
         return Optional.of(d);
     }
@@ -340,6 +349,16 @@ public final class LocalJobEngine {
 
     private JobNotFoundException notFound(JobName name) {
         return new JobNotFoundException(name.value(), "under the job root " + jobRoot + " of the local " + launcher.name() + " backend");
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort: what is left is an empty or partial job folder
+        }
     }
 
     private static void sleep(long millis) {

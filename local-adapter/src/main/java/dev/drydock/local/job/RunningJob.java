@@ -42,6 +42,8 @@ final class RunningJob implements Runnable {
     /** How often, at most, changed metrics are written to disk while the job runs. */
     private static final long METRICS_PERSIST_MILLIS = 1000;
     private static final Object STOP_SIGNAL = new Object();
+    /** How often a state that could not be written (a full disk) is written again once the job has ended. */
+    static final long SAVE_RETRY_MILLIS = 1000;
 
     private final LocalJobEngine engine;
     private final TrainingJobSpec spec;
@@ -61,6 +63,7 @@ final class RunningJob implements Runnable {
     private String failureReason;
     private Instant killAt;
     private long lastMetricsPersist;
+    private volatile boolean unsaved;
 
     RunningJob(LocalJobEngine engine, TrainingJobSpec spec, JobFolder folder, JobDescription initial) {
         this.engine = engine;
@@ -463,9 +466,51 @@ final class RunningJob implements Runnable {
         persist();
     }
 
+    /**
+     * Writes the state; the caller holds the description's lock. A write that fails (a full disk) never loses the
+     * state: it stays right in memory, where {@link #describe()} in this JVM reads it, and is written again by the
+     * next change or, once the job has ended, by {@link #saveUntilWritten()}.
+     */
     private void persist() {
-        JobStateStore.write(folder, new StoredJob(description.finalMetrics(metrics.values()).build(), engine.launcher().name(),
-                ProcessHandle.current().pid()));
+        try {
+            JobStateStore.write(folder, new StoredJob(description.finalMetrics(metrics.values()).build(), engine.launcher().name(),
+                    ProcessHandle.current().pid()));
+            unsaved = false;
+        } catch (StorageIoException e) {
+            unsaved = true;
+        }
+    }
+
+    /** Whether the latest state is only in memory because writing it failed. */
+    boolean stateUnsaved() {
+        return unsaved;
+    }
+
+    /** One more attempt to write the state, when the last one failed. */
+    void saveState() {
+        synchronized (description) {
+            if (unsaved) {
+                persist();
+            }
+        }
+    }
+
+    /**
+     * Once the job has ended, writes its terminal state again every {@value #SAVE_RETRY_MILLIS} ms until it is on
+     * disk (space was freed), so that a model already published is also recorded; the job stays known to this JVM
+     * meanwhile.
+     */
+    private void saveUntilWritten() {
+        // A job folder deleted meanwhile has nowhere to be written: this JVM still describes the job from memory.
+        while (unsaved && Files.isDirectory(folder.root())) {
+            try {
+                Thread.sleep(SAVE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            saveState();
+        }
     }
 
     private void cleanUp() {
@@ -475,6 +520,7 @@ final class RunningJob implements Runnable {
             if (log != null) {
                 log.close();
             }
+            saveUntilWritten();
             engine.forget(this);
         }
     }
