@@ -97,6 +97,8 @@ final class TuneCommand extends BackendCommand implements Callable<Integer> {
         statics.put("max_trials", "1");
         statics.put("folds", quick ? "3" : "5");
         statics.put("n_estimators", quick ? "300" : "1000");
+        // Each trial gets its share of the cores: trials that each used every core would only take turns.
+        statics.put("threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel)));
         statics.put("input_sources", "training=" + options.trainCsv());
         TrainingRequest training = TrainingRequest.builder().image(options.image()).baseJobName("house-prices")
                 .input("training", options.trainCsv(), "text/csv")
