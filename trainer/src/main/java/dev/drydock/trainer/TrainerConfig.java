@@ -72,6 +72,7 @@ public record TrainerConfig(String target, String idColumn, Strategy strategy, i
     /** @return every hyperparameter name the trainer knows */
     public static Set<String> knownNames() {
         Set<String> names = new TreeSet<>(OWN);
+        names.addAll(dev.drydock.trainer.distributed.DistributedOptions.NAMES);
         for (XGBoostParameter p : XGBoostParameter.values()) {
             names.add(p.hyperparameter());
         }
@@ -85,6 +86,7 @@ public record TrainerConfig(String target, String idColumn, Strategy strategy, i
      */
     public static TrainerConfig from(Hyperparameters hp) {
         hp.requireOnly(knownNames());
+        dev.drydock.trainer.distributed.DistributedOptions.from(hp); // checked here too, so a submitter sees it first
         Strategy strategy;
         try {
             strategy = Strategy.parse(hp.string("strategy", "halving"));
