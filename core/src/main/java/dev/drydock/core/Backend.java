@@ -6,6 +6,8 @@ import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.tuning.LocalTuningBackend;
+import dev.drydock.core.tuning.TuningBackend;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,6 +59,15 @@ public interface Backend extends AutoCloseable {
      */
     default Optional<ImageReference> pushTarget(ImageReference image) {
         return Optional.empty();
+    }
+
+    /**
+     * Runs tuning jobs across training jobs. By default locally, over {@link #trainingBackend()}, with the tuning jobs
+     * kept below {@code <workDirectory>/tuning-jobs} (so that another process on the same work directory sees them);
+     * a cloud backend with its own tuning service (SageMaker) returns that.
+     */
+    default TuningBackend tuningBackend() {
+        return LocalTuningBackend.over(trainingBackend(), workDirectory().resolve("tuning-jobs"));
     }
 
     /** Releases what this backend opened; idempotent. */

@@ -34,7 +34,7 @@ import java.util.Objects;
  * TrainingBackend training = local.trainingBackend();
  * }</pre>
  *
- * <p>The training backend is the {@link ChildProcessTrainingBackend} or, with {@link BackendKind#DOCKER}, the
+ * <p>The training backend is the {@link ChildProcessTrainingBackend} or, from {@link #docker()}, the
  * {@link DockerTrainingBackend}; both stage channels from {@link #storage()} and store models through
  * {@link #artifactStore()} (packed with core's tar.gz), where it finds them. {@link LocalBackendModule} binds the same objects in Guice.
  */
@@ -56,9 +56,14 @@ public final class LocalBackend implements Backend {
         this.trainingBackend = trainingBackend;
     }
 
-    /** A builder with every default of {@link LocalConfig}. */
+    /** A builder of the child-process backend ({@code process}) with every default of {@link LocalConfig}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder of the Docker backend ({@code docker}): {@link #builder()} with {@code docker(true)}. */
+    public static Builder docker() {
+        return new Builder().docker(true);
     }
 
     /** The configuration it was built from. */
@@ -89,7 +94,7 @@ public final class LocalBackend implements Backend {
     /** {@code process} or {@code docker}, the names {@link LocalBackendProvider} gives them. */
     @Override
     public String name() {
-        return config.backendKind().name().toLowerCase(java.util.Locale.ROOT);
+        return config.backendName();
     }
 
     /** The folder of jobs ({@code jobs/}), staged inputs and models ({@code storage/}) and extracted models ({@code models/}). */
@@ -195,9 +200,9 @@ public final class LocalBackend implements Backend {
             return this;
         }
 
-        /** {@link BackendKind#PROCESS} (the default) or {@link BackendKind#DOCKER}. */
-        public Builder backendKind(BackendKind value) {
-            config.backendKind(value);
+        /** The Docker backend when {@code true}; the child-process backend (the default) when {@code false}. */
+        public Builder docker(boolean value) {
+            config.docker(value);
             return this;
         }
 
@@ -282,7 +287,7 @@ public final class LocalBackend implements Backend {
         /** Docker's registry (with the configured default registry and credentials) for the Docker backend; for the
          *  process backend, one that needs no daemon. */
         private static ImageRegistry defaultRegistry(LocalConfig c) {
-            if (c.backendKind() == BackendKind.PROCESS) {
+            if (!c.docker()) {
                 List<String> command = !c.trainerCommand().isEmpty() ? c.trainerCommand()
                         : c.trainerJar() != null ? List.of("java", "-jar", c.trainerJar().toString()) : List.of();
                 return ProcessImageRegistry.forCommand(command);
@@ -297,26 +302,24 @@ public final class LocalBackend implements Backend {
 
         /** The training backend {@code c} asks for. */
         static TrainingBackend trainingBackend(LocalConfig c, Storage storage, ModelPublisher publisher) {
-            switch (c.backendKind()) {
-                case DOCKER:
-                    DockerTrainingBackend.Builder d = DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage)
-                            .modelPublisher(publisher).dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod());
-                    c.memoryLimitIfAny().ifPresent(d::memoryLimit);
-                    return d.build();
-                case PROCESS:
-                    ChildProcessTrainingBackend.Builder b = ChildProcessTrainingBackend.builder().jobRoot(c.jobRoot())
-                            .storage(storage).modelPublisher(publisher).gracePeriod(c.gracePeriod());
-                    if (!c.trainerCommand().isEmpty()) {
-                        b.command(c.trainerCommand());
-                    } else if (c.trainerJar() != null) {
-                        b.trainerJar(c.trainerJar());
-                    } else {
-                        throw new dev.drydock.core.error.ConfigurationException("the process backend needs the trainer:"
-                                + " set LocalConfig trainerJar (run with java -jar) or trainerCommand, or choose the Docker backend");
-                    }
-                    return b.build();
+            if (c.docker()) {
+                DockerTrainingBackend.Builder d = DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage)
+                        .modelPublisher(publisher).dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod());
+                c.memoryLimitIfAny().ifPresent(d::memoryLimit);
+                return d.build();
             }
-            throw new AssertionError(c.backendKind());
+            ChildProcessTrainingBackend.Builder b = ChildProcessTrainingBackend.builder().jobRoot(c.jobRoot())
+                    .storage(storage).modelPublisher(publisher).gracePeriod(c.gracePeriod());
+            if (!c.trainerCommand().isEmpty()) {
+                b.command(c.trainerCommand());
+            } else if (c.trainerJar() != null) {
+                b.trainerJar(c.trainerJar());
+            } else {
+                throw new dev.drydock.core.error.ConfigurationException("the process backend needs the trainer:"
+                        + " set trainerJar or trainerCommand on LocalBackend's builder (the trainer-jar or trainer-command"
+                        + " setting), or choose the docker backend");
+            }
+            return b.build();
         }
     }
 }

@@ -69,13 +69,12 @@ public final class LocalBackendProvider implements BackendProvider {
         settings.path(HOME.key()).ifPresent(b::home);
         settings.duration(GRACE_PERIOD.key()).ifPresent(b::gracePeriod);
         if (name.equals("docker")) {
-            b.backendKind(BackendKind.DOCKER);
+            b.docker(true);
             settings.get(DOCKER_HOST.key()).ifPresent(host -> b.dockerHost(checkedDockerHost(settings.origin(DOCKER_HOST.key()), host)));
             settings.get(MEMORY.key()).ifPresent(size -> b.memoryLimit(memory(settings.origin(MEMORY.key()), size)));
             settings.get(REGISTRY.key()).ifPresent(b::registry);
             registryCredentials(settings).forEach(b::registryCredentials);
         } else {
-            b.backendKind(BackendKind.PROCESS);
             trainer(settings, b);
         }
         return b.build();

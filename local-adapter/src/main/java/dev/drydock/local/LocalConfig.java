@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * @param registryCredentials the user name and password for {@code registry} (its {@code registry} must be the
  *                       same), or {@code null} when it needs none
  * @param gracePeriod    between SIGTERM and SIGKILL when a job is stopped; 120 s by default, as SageMaker's
- * @param backendKind    {@link BackendKind#PROCESS} (the default) or {@link BackendKind#DOCKER}
+ * @param docker         {@code true} for the Docker backend ({@code docker}), {@code false} for the child-process
+ *                       backend ({@code process}, the default)
  * @param trainerCommand the command that starts a trainer process (without {@code train}), or empty to run
  *                       {@code trainerJar} with {@code java -jar}
  * @param trainerJar     the trainer jar the process backend runs, or {@code null}
@@ -35,7 +36,7 @@ import java.util.OptionalLong;
  */
 public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry,
                           RegistryCredentials registryCredentials, Duration gracePeriod,
-                          BackendKind backendKind, List<String> trainerCommand, Path trainerJar, Long memoryLimit) {
+                          boolean docker, List<String> trainerCommand, Path trainerJar, Long memoryLimit) {
     /** SageMaker's grace period between SIGTERM and SIGKILL. */
     public static final Duration DEFAULT_GRACE_PERIOD = LocalTrainingBackend.Builder.DEFAULT_GRACE_PERIOD;
 
@@ -57,14 +58,13 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
         if (gracePeriod.isNegative()) {
             throw new IllegalArgumentException("gracePeriod must be zero or positive, got " + gracePeriod);
         }
-        backendKind = backendKind == null ? BackendKind.PROCESS : backendKind;
         trainerCommand = trainerCommand == null ? List.of() : List.copyOf(trainerCommand);
         trainerJar = trainerJar == null ? null : trainerJar.toAbsolutePath().normalize();
         if (memoryLimit != null) {
             MemorySize.checkLimit("memoryLimit", memoryLimit);
-            if (backendKind != BackendKind.DOCKER) {
-                throw new IllegalArgumentException("memoryLimit " + MemorySize.format(memoryLimit) + " is enforced by the Docker"
-                        + " backend only, but backendKind is " + backendKind + ": set backendKind DOCKER or leave memoryLimit unset");
+            if (!docker) {
+                throw new IllegalArgumentException("a memory limit (" + MemorySize.format(memoryLimit) + ") is enforced by the"
+                        + " docker backend only, but this is the process backend: choose the docker backend or set no memory limit");
             }
         }
     }
@@ -72,9 +72,14 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
     /** Every argument but the memory limit: the configuration before memory limits existed, with none. */
     public LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHost, String registry,
                        RegistryCredentials registryCredentials, Duration gracePeriod,
-                       BackendKind backendKind, List<String> trainerCommand, Path trainerJar) {
-        this(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, backendKind, trainerCommand,
+                       boolean docker, List<String> trainerCommand, Path trainerJar) {
+        this(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, docker, trainerCommand,
                 trainerJar, null);
+    }
+
+    /** {@code docker} or {@code process}: the backend's name, as {@link LocalBackendProvider} registers it. */
+    public String backendName() {
+        return docker ? "docker" : "process";
     }
 
     /** The memory limit in bytes, when one is configured. */
@@ -95,7 +100,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         return new Builder().jobRoot(jobRoot).storageRoots(storageRoots).dockerHost(dockerHost).registry(registry)
-                .registryCredentials(registryCredentials).gracePeriod(gracePeriod).backendKind(backendKind).trainerCommand(trainerCommand).trainerJar(trainerJar)
+                .registryCredentials(registryCredentials).gracePeriod(gracePeriod).docker(docker).trainerCommand(trainerCommand).trainerJar(trainerJar)
                 .memoryLimit(memoryLimit);
     }
 
@@ -122,7 +127,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
         private String registry;
         private RegistryCredentials registryCredentials;
         private Duration gracePeriod;
-        private BackendKind backendKind;
+        private boolean docker;
         private List<String> trainerCommand = List.of();
         private Path trainerJar;
         private Long memoryLimit;
@@ -172,9 +177,9 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
             return this;
         }
 
-        /** Process (default) or Docker. */
-        public Builder backendKind(BackendKind value) {
-            this.backendKind = value;
+        /** The Docker backend when {@code true}; the child-process backend (the default) when {@code false}. */
+        public Builder docker(boolean value) {
+            this.docker = value;
             return this;
         }
 
@@ -209,7 +214,7 @@ public record LocalConfig(Path jobRoot, List<Path> storageRoots, String dockerHo
 
         /** The configuration. */
         public LocalConfig build() {
-            return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, backendKind,
+            return new LocalConfig(jobRoot, storageRoots, dockerHost, registry, registryCredentials, gracePeriod, docker,
                     trainerCommand, trainerJar, memoryLimit);
         }
     }

@@ -44,7 +44,7 @@ class LocalBackendModuleTest {
 
     @Test
     void build_whenDockerKind_givesTheDockerBackendWithoutContactingTheDaemon() {
-        LocalBackend local = builder().backendKind(BackendKind.DOCKER).dockerHost("unix:///tmp/none.sock").build();
+        LocalBackend local = builder().docker(true).dockerHost("unix:///tmp/none.sock").build();
 
         assertThat(local.trainingBackend()).isInstanceOf(DockerTrainingBackend.class);
         assertThat(local.trainingBackend().name()).isEqualTo("docker");
@@ -61,7 +61,7 @@ class LocalBackendModuleTest {
     void config_whenNothingSet_hasSageMakersDefaults() {
         LocalConfig config = LocalConfig.defaults();
 
-        assertThat(config.backendKind()).isEqualTo(BackendKind.PROCESS);
+        assertThat(config.docker()).isFalse();
         assertThat(config.gracePeriod()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.jobRoot().toString()).endsWith("/.drydock/jobs");
         assertThat(config.registryIfAny()).isEmpty();

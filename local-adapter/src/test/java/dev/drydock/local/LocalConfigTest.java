@@ -35,7 +35,7 @@ class LocalConfigTest {
 
     @Test
     void build_whenMemoryLimitGivenAsSize_holdsBytesAndSurvivesToBuilder() {
-        LocalConfig config = LocalConfig.builder().backendKind(BackendKind.DOCKER).memoryLimit("2g").build();
+        LocalConfig config = LocalConfig.builder().docker(true).memoryLimit("2g").build();
 
         assertThat(config.memoryLimitIfAny()).hasValue(2L * 1024 * 1024 * 1024);
         assertThat(config.toBuilder().build()).isEqualTo(config);
@@ -43,12 +43,12 @@ class LocalConfigTest {
 
     @Test
     void build_whenNoMemoryLimit_hasNone() {
-        assertThat(LocalConfig.builder().backendKind(BackendKind.DOCKER).build().memoryLimitIfAny()).isEmpty();
+        assertThat(LocalConfig.builder().docker(true).build().memoryLimitIfAny()).isEmpty();
     }
 
     @Test
     void build_whenMemoryLimitTooSmall_rejectsNamingFieldValueAndRule() {
-        assertThatThrownBy(() -> LocalConfig.builder().backendKind(BackendKind.DOCKER).memoryLimit(4096L).build())
+        assertThatThrownBy(() -> LocalConfig.builder().docker(true).memoryLimit(4096L).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryLimit")
                 .hasMessageContaining("4096 bytes").hasMessageContaining("at least 6 MiB");
         assertThatThrownBy(() -> LocalConfig.builder().memoryLimit("lots"))
@@ -58,7 +58,7 @@ class LocalConfigTest {
     @Test
     void build_whenMemoryLimitWithProcessBackend_rejectsSayingItIsDockerOnly() {
         assertThatThrownBy(() -> LocalConfig.builder().memoryLimit("1g").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryLimit 1 GiB")
-                .hasMessageContaining("Docker backend only").hasMessageContaining("PROCESS");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory limit (1 GiB)")
+                .hasMessageContaining("docker backend only").hasMessageContaining("process backend");
     }
 }

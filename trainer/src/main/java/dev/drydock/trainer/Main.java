@@ -32,7 +32,7 @@ public final class Main {
         if (args.length == 0 || !(args[0].equals("train") || args[0].equals("predict"))) {
             return usage();
         }
-        Optional<Integer> rerun = OmpGuard.rerunIfNeeded(args);
+        Optional<Integer> rerun = OmpGuard.rerunIfNeeded(args, args[0].equals("train") ? requestedHeap() : Optional.empty());
         if (rerun.isPresent()) {
             return rerun.get();
         }
@@ -52,6 +52,19 @@ public final class Main {
         } catch (PredictionException e) {
             System.err.println("prediction failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * The heap the job's {@code java_heap} asks for, when it is well-formed; a malformed one is reported with every
+     * other hyperparameter problem when the job starts.
+     */
+    private static Optional<String> requestedHeap() {
+        try {
+            Optional<String> raw = TrainingEnvironment.fromSystem().hyperparameters().string("java_heap");
+            return raw.isPresent() ? TrainerConfig.builder().javaHeap(raw.get()).build().javaHeap() : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -7,13 +7,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes sure XGBoost's OpenMP runtime waits passively. OpenMP reads {@code OMP_WAIT_POLICY} once, when the native
- * library loads, and a JVM cannot set its own environment; so when the variable is absent the program runs itself
- * again as a child process with {@code OMP_WAIT_POLICY=PASSIVE} (spinning waits made fits on a loaded 2-core
- * machine 5-10x slower). The image and the local backend set the variable, so this only happens by hand.
+ * Makes sure XGBoost's OpenMP runtime waits passively, and that the trainer has the Java heap its job asks for.
+ * OpenMP reads {@code OMP_WAIT_POLICY} once, when the native library loads, and a JVM cannot set its own environment
+ * or heap; so when the variable is absent, or the hyperparameter {@code java_heap} asks for a heap this JVM was not
+ * started with, the program runs itself again as a child process with {@code OMP_WAIT_POLICY=PASSIVE} and
+ * {@code -Xmx} (spinning waits made fits on a loaded 2-core machine 5-10x slower). The image and the local backend
+ * set the variable, so without {@code java_heap} this only happens by hand. {@code java_heap} works the same on
+ * every backend, since every backend passes the hyperparameters.
  */
 final class OmpGuard {
     static final String VARIABLE = "OMP_WAIT_POLICY";
+    /** Set on the child to the heap it was started with, so that it does not run itself again. */
+    static final String HEAP_PROPERTY = "drydock.java.heap";
 
     private OmpGuard() {
     }
@@ -23,18 +28,39 @@ final class OmpGuard {
      * @return the child's exit code when the program was run again, empty when this process should go on
      */
     static Optional<Integer> rerunIfNeeded(String[] args) {
-        if (System.getenv(VARIABLE) != null || Boolean.getBoolean("drydock.omp.guard.off")) {
+        return rerunIfNeeded(args, Optional.empty());
+    }
+
+    /**
+     * @param args the program's arguments
+     * @param heap the {@code -Xmx} value the job asks for ({@code 4g}), if any
+     * @return the child's exit code when the program was run again, empty when this process should go on
+     */
+    static Optional<Integer> rerunIfNeeded(String[] args, Optional<String> heap) {
+        boolean needOmp = System.getenv(VARIABLE) == null && !Boolean.getBoolean("drydock.omp.guard.off");
+        boolean needHeap = heap.isPresent() && !heap.get().equals(System.getProperty(HEAP_PROPERTY));
+        if (!needOmp && !needHeap) {
             return Optional.empty();
         }
         Optional<String> java = ProcessHandle.current().info().command();
         String classPath = System.getProperty("java.class.path");
         if (java.isEmpty() || classPath == null || classPath.isBlank()) {
-            System.err.println("warning: " + VARIABLE + " is not set; set it to PASSIVE for fast XGBoost fits");
+            System.err.println("warning: cannot run the trainer again with " + VARIABLE + "=PASSIVE"
+                    + heap.map(h -> " and -Xmx" + h).orElse("") + ": its command line is unknown");
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(ProcessHandle.current().info().arguments().map(a -> jvmOptions(a, args)).orElse(List.of()));
+        List<String> options = ProcessHandle.current().info().arguments().map(a -> jvmOptions(a, args)).orElse(List.of());
+        for (String option : options) {
+            if (!(needHeap && option.startsWith("-Xmx"))) {
+                command.add(option);
+            }
+        }
+        if (needHeap) {
+            command.add("-Xmx" + heap.get());
+            command.add("-D" + HEAP_PROPERTY + "=" + heap.get());
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());

@@ -8,6 +8,7 @@ import dev.drydock.trainer.contract.TrainingEnvironment;
 import dev.drydock.trainer.contract.TrainingException;
 import dev.drydock.trainer.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
+import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
 import dev.drydock.trainer.distributed.JobSharing;
 import dev.drydock.trainer.output.ModelFiles;
@@ -82,11 +83,11 @@ public final class TabularTrainer implements TrainingProgram {
                 ? "training" : "train";
         try (JobSharing sharing = JobSharing.start(env, channelName, environment, log)) {
             if (!sharing.cluster().isDistributed()) {
-                train(env, stop, config, sharing, log);
+                trainWithHeapHint(env, stop, config, sharing, log);
                 return;
             }
             try {
-                train(env, stop, config, sharing, sharing.log(log));
+                trainWithHeapHint(env, stop, config, sharing, sharing.log(log));
             } catch (RuntimeException e) {
                 // The job's failure reason is the first failing host's: say which host this is.
                 String host = sharing.cluster().currentHost();
@@ -96,20 +97,36 @@ public final class TabularTrainer implements TrainingProgram {
         }
     }
 
+    private void trainWithHeapHint(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
+            Consumer<String> log) throws IOException, XGBoostError {
+        try {
+            train(env, stop, config, sharing, log);
+        } catch (OutOfMemoryError e) {
+            // The heap is the usual limit on wide or long data: say how large it was and how to raise it.
+            long mib = Runtime.getRuntime().maxMemory() >> 20;
+            throw new TrainingException("the trainer ran out of Java heap (" + mib + " MiB): give it more with the"
+                    + " hyperparameter java_heap (e.g. java_heap=" + Math.max(1, 2 * mib / 1024) + "g), or train on"
+                    + " fewer rows, columns (max_levels) or rounds (n_estimators)", e);
+        }
+    }
+
     private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
             Consumer<String> log) throws IOException, XGBoostError {
         long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
         List<Path> trainingFiles = sharing.trainingFiles(trainingChannel);
-        Table all = CsvTables.readFolder(trainingChannel);
+        SourceNames names = SourceNames.of(env.dataDir(), config.inputSources());
+        Table all = CsvTables.readFolder(trainingChannel, names);
         if (!all.has(config.target())) {
             throw new TrainingException("target column \"" + config.target() + "\" is missing from the training data;"
                     + " set the hyperparameter target to one of " + all.header());
         }
         List<Path> inputs = new ArrayList<>(trainingFiles);
-        HoldoutSplit split = split(env, config, all, inputs);
+        HoldoutSplit split = split(env, config, all, inputs, names);
         Table training = split.training();
+        log.accept(String.format(Locale.ROOT, "jvm: max heap %d MiB, %d processors",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors()));
         log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
@@ -185,12 +202,12 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
-    private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs)
-            throws IOException {
+    private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs,
+            SourceNames names) throws IOException {
         var validation = env.optionalChannel("validation");
         if (validation.isPresent()) {
             inputs.addAll(csvFiles(validation.get()));
-            return new HoldoutSplit(all, CsvTables.readFolder(validation.get()));
+            return new HoldoutSplit(all, CsvTables.readFolder(validation.get(), names));
         }
         if (config.holdoutIds().isPresent()) {
             Path file = env.dataDir().resolve(config.holdoutIds().get()).normalize();

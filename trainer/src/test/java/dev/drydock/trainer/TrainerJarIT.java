@@ -46,6 +46,29 @@ class TrainerJarIT {
         assertThat(output).containsPattern("(?m)^cv_rmsle=0\\.\\d+$").containsPattern("(?m)^holdout_rmsle=0\\.\\d+$");
         assertThat(root.resolve("model/" + ModelFiles.MODEL)).exists();
         assertThat(Files.readString(root.resolve("model/" + ModelFiles.PROVENANCE))).contains("\"jobName\" : \"jar-it\"");
+
+        // The same jar predicts: XGBoost4J's Java API loads and runs without the Scala libraries the jar leaves out.
+        Path submission = root.resolve("submission.csv");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process predict = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "predict",
+                root.resolve("model").toString(), MlTree.HOUSE_TEST.toString(), submission.toString())
+                .redirectErrorStream(true).start();
+        String predicted = new String(predict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(predict.waitFor()).as(predicted).isZero();
+        assertThat(Files.readAllLines(submission)).hasSize(1460).first().isEqualTo("Id,SalePrice");
+    }
+
+    @Test
+    void train_whenJavaHeapHyperparameter_runsItselfWithThatHeap() throws Exception {
+        MlTree tree = MlTree.at(root).hyperparameters(Map.of("max_trials", "2", "folds", "2", "n_estimators", "20",
+                "java_heap", "200m")).copy("training", MlTree.HOUSE_TRAIN);
+
+        Process p = start(tree);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(output).isZero();
+        // -Xmx200m: the JVM reports a little less than 200 MiB (a survivor space is not counted)
+        assertThat(output).containsPattern("jvm: max heap 1[6-9]\\d MiB|jvm: max heap 200 MiB");
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class DrydockCli {
     public static int run(String... args) {
         return new CommandLine(new DrydockCli())
                 .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(new UsageErrorReporter())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args);
     }

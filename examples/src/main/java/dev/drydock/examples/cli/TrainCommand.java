@@ -82,17 +82,24 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
         WritableFolder.check("--home", home, v);
         WritableFolder.check("--out", out == null ? home : out.toAbsolutePath(), v);
         v.throwIfAny();
-        if (dataDir == null) {
-            dataDir = BundledData.extractTo(home.resolve("data"));
-        }
-        HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
-                ImageSource.existing(image), jobName, hp, timeout);
         Terminal terminal = Terminal.detect();
+        Path bundled = null;
+        // The backend's settings are checked (by opening it) before anything is written; the bundled data goes to a
+        // temporary folder, not under --home, so that a job refused later (an image that is not there) leaves --home
+        // as it was.
         try (Drydock drydock = backend.open(); StopOnInterrupt onInterrupt = StopOnInterrupt.install(drydock, terminal.out())) {
+            if (dataDir == null) {
+                bundled = BundledData.extractToTemporaryFolder();
+                dataDir = bundled;
+            }
+            HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
+                    ImageSource.existing(image), jobName, hp, timeout);
             HousePricesResult result = new HousePricesJob(drydock).run(options,
                     JobListener.all(onInterrupt.listener(), new ProgressDisplay(terminal, !noLogs)));
             terminal.out().println();
             terminal.out().println(Summary.of(result));
+        } finally {
+            BundledData.deleteTemporaryFolder(bundled);
         }
         return 0;
     }

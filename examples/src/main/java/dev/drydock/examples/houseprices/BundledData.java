@@ -18,6 +18,38 @@ public final class BundledData {
     private BundledData() {
     }
 
+    /**
+     * Copies the data files into a new temporary folder and returns it; {@link #deleteTemporaryFolder} removes it.
+     * The command line uses this so that nothing is written under the user's home before a job is accepted.
+     */
+    public static Path extractToTemporaryFolder() {
+        try {
+            return extractTo(Files.createTempDirectory("drydock-house-prices-"));
+        } catch (IOException e) {
+            throw new StorageIoException("could not make a temporary folder for the bundled data under "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + " (free space there, or pass --data)", e);
+        }
+    }
+
+    /** Deletes a folder made by {@link #extractToTemporaryFolder()}; {@code null} is ignored. */
+    public static void deleteTemporaryFolder(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        for (String name : FILES) {
+            try {
+                Files.deleteIfExists(folder.resolve(name));
+            } catch (IOException e) {
+                // A leftover temporary file is harmless; the job's result matters more than this clean-up.
+            }
+        }
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // as above
+        }
+    }
+
     /** Copies the data files into {@code folder} (where absent) and returns the folder. */
     public static Path extractTo(Path folder) {
         try {

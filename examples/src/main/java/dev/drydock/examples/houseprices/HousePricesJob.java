@@ -61,6 +61,10 @@ public final class HousePricesJob {
                 .input("training", options.trainCsv(), "text/csv")
                 .spec(spec -> {
                     options.hyperparameters().forEach(spec::hyperparameter);
+                    // The trainer sees only its staged copy: this lets its data errors name the user's own file.
+                    if (!options.hyperparameters().containsKey("input_sources")) {
+                        spec.hyperparameter("input_sources", "training=" + options.trainCsv().toAbsolutePath());
+                    }
                     METRICS.forEach(spec::metric);
                     // The timeout is the job's own limit, as MaxRuntimeInSeconds on SageMaker: the backend stops the job
                     // (SIGTERM, the trainer saves its best model so far) rather than this program walking away from it.

@@ -2,6 +2,7 @@ package dev.drydock.local.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -38,19 +39,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class DockerLauncher implements HostLauncher {
     /** The label that marks every container and network drydock creates with the job's name. */
-    static final String JOB_LABEL = "dev.drydock.job";
+    static final String JOB_LABEL = DockerNames.JOB_LABEL;
 
     private final DockerClient client;
     private final String dockerHost;
     private final long memoryLimit;
+    private final DockerNames names;
     private final Map<JobName, List<String>> containers = new ConcurrentHashMap<>();
     private final Map<JobName, String> networks = new ConcurrentHashMap<>();
 
-    /** A launcher on {@code client}; {@code memoryLimit} is each container's limit in bytes, 0 for none. */
-    DockerLauncher(DockerClient client, String dockerHost, long memoryLimit) {
+    /**
+     * A launcher on {@code client} for the jobs under {@code jobRoot}; {@code memoryLimit} is each container's limit
+     * in bytes, 0 for none.
+     */
+    DockerLauncher(DockerClient client, String dockerHost, long memoryLimit, Path jobRoot) {
         this.client = client;
         this.dockerHost = dockerHost;
         this.memoryLimit = memoryLimit;
+        this.names = new DockerNames(jobRoot);
     }
 
     @Override
@@ -104,18 +110,47 @@ final class DockerLauncher implements HostLauncher {
         if (hosts.size() < 2) {
             return;
         }
-        String name = "drydock-" + job.value();
-        removeNetwork(name);
-        client.createNetworkCmd().withName(name).withDriver("bridge").withInternal(true)
-                .withLabels(Map.of(JOB_LABEL, job.value())).exec();
+        String name = names.network(job);
+        createNetwork(job, name, true);
         networks.put(job, name);
+    }
+
+    /**
+     * Creates the job's network; a network of that name that this job root's same job left behind (its JVM was
+     * killed) is removed first, and one that drydock did not create for this job root is never touched.
+     */
+    private String createNetwork(JobName job, String name, boolean mayRetry) {
+        try {
+            return client.createNetworkCmd().withName(name).withDriver("bridge").withInternal(true).withCheckDuplicate(true)
+                    .withLabels(names.networkLabels(job)).exec().getId();
+        } catch (ConflictException e) {
+            com.github.dockerjava.api.model.Network existing;
+            try {
+                existing = client.inspectNetworkCmd().withNetworkId(name).exec();
+            } catch (NotFoundException gone) {
+                if (mayRetry) {
+                    return createNetwork(job, name, false);
+                }
+                throw e;
+            }
+            boolean leftover = names.owns(existing.getLabels(), job)
+                    && (existing.getContainers() == null || existing.getContainers().isEmpty());
+            if (!leftover || !mayRetry) {
+                throw new ConfigurationException("the Docker network " + name + " that job " + job + " needs exists and "
+                        + (names.owns(existing.getLabels(), job) ? "still has containers attached (an earlier run of the job"
+                        + " still runs?)" : "was not created by drydock for the job root " + names.jobRoot())
+                        + ": remove it (docker network rm " + name + ") if it is not in use, then submit again");
+            }
+            removeNetwork(existing.getId());
+            return createNetwork(job, name, false);
+        }
     }
 
     @Override
     public HostProcess launch(HostLaunch launch) {
         TrainingJobSpec spec = launch.spec();
         JobName job = spec.name();
-        String name = "drydock-" + job.value() + "-" + launch.host();
+        String name = names.container(job, launch.host());
         List<String> env = new ArrayList<>();
         launch.environment().forEach((k, v) -> env.add(k + "=" + v));
         Path root = launch.folder().root();
@@ -130,13 +165,12 @@ final class DockerLauncher implements HostLauncher {
             // Swap equal to memory means no swap, so a trainer that exceeds the limit is killed rather than slowed.
             hostConfig.withMemory(memoryLimit).withMemorySwap(memoryLimit);
         }
-        removeContainer(name);
         CreateContainerCmd create = client.createContainerCmd(runnableReference(spec.image()))
                 .withName(name)
                 .withHostName(launch.host())
                 .withUser(userOf(root))
                 .withEnv(env)
-                .withLabels(Map.of(JOB_LABEL, job.value(), "dev.drydock.host", launch.host()))
+                .withLabels(names.containerLabels(job, launch.host()))
                 .withCmd(spec.containerArguments().isEmpty() ? List.of("train") : spec.containerArguments())
                 .withHostConfig(hostConfig);
         if (!spec.containerEntrypoint().isEmpty()) {
@@ -145,16 +179,45 @@ final class DockerLauncher implements HostLauncher {
         if (networks.containsKey(job)) {
             create.withAliases(launch.host());
         }
-        String id;
-        try {
-            id = create.exec().getId();
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(spec.image().toString(), "the image " + spec.image() + " disappeared from the Docker"
-                    + " daemon before the job started; build it again");
-        }
+        String id = createContainer(create, job, name, true);
         containers.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(id);
         client.startContainerCmd(id).exec();
         return new DockerHost(client, launch.host(), id, memoryLimit, launch.sink());
+    }
+
+    /**
+     * Creates the container. A container of the same name is removed first only when this job root's same job left
+     * it behind and it no longer runs (its JVM was killed before it could clean up); a running one, or one that
+     * drydock did not create for this job root, is left alone and the host fails to start, saying so.
+     */
+    private String createContainer(CreateContainerCmd create, JobName job, String name, boolean mayRetry) {
+        try {
+            return create.exec().getId();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(create.getImage(), "the image " + create.getImage() + " disappeared from the"
+                    + " Docker daemon before the job started; build it again");
+        } catch (ConflictException e) {
+            InspectContainerResponse existing;
+            try {
+                existing = client.inspectContainerCmd(name).exec();
+            } catch (NotFoundException gone) {
+                if (mayRetry) {
+                    return createContainer(create, job, name, false);
+                }
+                throw e;
+            }
+            boolean ours = names.owns(existing.getConfig() == null ? null : existing.getConfig().getLabels(), job);
+            boolean running = existing.getState() != null && Boolean.TRUE.equals(existing.getState().getRunning());
+            if (!ours || running || !mayRetry) {
+                throw new ConfigurationException("a container named " + name + " exists and "
+                        + (ours ? "still runs an earlier job " + job + " of the job root " + names.jobRoot()
+                        : "was not created by drydock for job " + job + " of the job root " + names.jobRoot())
+                        + "; drydock removes only containers it owns: remove it yourself (docker rm -f " + name
+                        + ") if it is not needed, then submit again");
+            }
+            removeContainer(existing.getId());
+            return createContainer(create, job, name, false);
+        }
     }
 
     @Override

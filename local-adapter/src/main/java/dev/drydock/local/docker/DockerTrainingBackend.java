@@ -85,7 +85,7 @@ public final class DockerTrainingBackend extends LocalTrainingBackend {
         @Override
         public DockerTrainingBackend build() {
             checkShared();
-            return new DockerTrainingBackend(engine(new DockerLauncher(DockerClients.create(dockerHost), dockerHost, memoryLimit)));
+            return new DockerTrainingBackend(engine(new DockerLauncher(DockerClients.create(dockerHost), dockerHost, memoryLimit, jobRoot())));
         }
 
         @Override

@@ -114,6 +114,11 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
             return self();
         }
 
+        /** The job root set so far, absolute (a launcher that names things after it needs it). */
+        protected final Path jobRoot() {
+            return jobRoot.toAbsolutePath().normalize();
+        }
+
         /** Checks the shared settings; a subclass's {@code build()} calls it before building anything of its own. */
         protected final void checkShared() {
             Objects.requireNonNull(storage, "storage must be set: the storage channels are staged from");

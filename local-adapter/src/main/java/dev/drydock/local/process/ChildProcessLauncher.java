@@ -95,10 +95,9 @@ final class ChildProcessLauncher implements HostLauncher {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Map<String, String> env = builder.environment();
-        env.putAll(launch.environment());
+        env.clear(); // the trainer gets what a container gets, not this process's secrets
+        env.putAll(ChildEnvironment.of(System.getenv(), launch.environment()));
         env.put(ML_ROOT_ENV, launch.folder().root().toString());
-        // XGBoost's OpenMP threads spin while waiting unless told otherwise; on a small machine that slows fits 5-10x.
-        env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
         Integer trackerPort = trackerPorts.get(launch.spec().name());
         if (trackerPort != null) {
             env.put(TRACKER_HOST_ENV, LOOPBACK);

@@ -14,7 +14,9 @@ import java.util.Objects;
  * <p>Each host ({@code algo-1} .. {@code algo-N}) is one process on this machine, started in its own {@code /opt/ml}
  * tree under the job folder, with the environment variable {@code DRYDOCK_ML_ROOT} naming that tree (the trainer reads
  * it instead of {@code /opt/ml}), {@code OMP_WAIT_POLICY=PASSIVE}, {@code TRAINING_JOB_NAME}, {@code TRAINING_JOB_ARN}
- * and the spec's environment. The command is {@code java -jar <trainer jar>} by default, followed by {@code train};
+ * and the spec's environment. Of this JVM's environment only what a program needs passes ({@code PATH}, {@code HOME},
+ * the user, the locale, the library path; see {@code ChildEnvironment}): like a container, the trainer never sees the
+ * caller's credentials or passwords. The command is {@code java -jar <trainer jar>} by default, followed by {@code train};
  * the spec's {@code containerEntrypoint} and {@code containerArguments}, when set, replace them. Stop and max
  * runtime send SIGTERM ({@link ProcessHandle#destroy()}), then SIGKILL after the grace period.
  *

@@ -59,7 +59,7 @@ public final class ProcessImageRegistry implements ImageRegistry {
     @Override
     public ImageReference build(ImageBuildRequest request) {
         throw new DrydockException(ErrorCode.CONFIGURATION, "the process backend runs the trainer as a command and cannot build"
-                + " image " + request.tag() + ": use the Docker backend (--docker, or LocalConfig backendKind DOCKER) to build images");
+                + " image " + request.tag() + ": use the Docker backend (--docker, or the backend named docker) to build images");
     }
 
     @Override

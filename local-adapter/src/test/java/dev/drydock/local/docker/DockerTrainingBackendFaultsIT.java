@@ -226,7 +226,8 @@ class DockerTrainingBackendFaultsIT {
         Map<String, String> label = Map.of(DockerLauncher.JOB_LABEL, job.value());
         for (int i = 0; i < 100; i++) {
             boolean containers = !client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().isEmpty();
-            boolean networks = client.listNetworksCmd().exec().stream().anyMatch(n -> n.getName().equals("drydock-" + job.value()));
+            boolean networks = client.listNetworksCmd().exec().stream().anyMatch(n -> n.getLabels() != null
+                    && job.value().equals(n.getLabels().get(DockerLauncher.JOB_LABEL)));
             if (!containers && !networks) {
                 return;
             }

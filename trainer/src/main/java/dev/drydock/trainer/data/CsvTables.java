@@ -22,11 +22,22 @@ public final class CsvTables {
      * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
      */
     public static Table read(Path file) {
-        if (Files.isDirectory(file)) {
+        return read(file, SourceNames.NONE);
+    }
+
+    /**
+     * @param staged a CSV file whose first line is the header
+     * @param names how to name it in messages and row origins (the user's own path when known)
+     * @return its rows, each with the line it was read from
+     * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
+     */
+    public static Table read(Path staged, SourceNames names) {
+        String file = names.nameOf(staged);
+        if (Files.isDirectory(staged)) {
             throw new TrainingException("CSV file " + file + " is a folder: give the path of a .csv file in it");
         }
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
-                .ofCsvRecord(file)) {
+                .ofCsvRecord(staged)) {
             Iterator<CsvRecord> it = reader.iterator();
             if (!it.hasNext()) {
                 throw new TrainingException("CSV file " + file + " is empty: expected a header line and data rows");
@@ -37,14 +48,14 @@ public final class CsvTables {
                         Math.min(60, header.get(0).length())) + "...\" in its header: it looks separated by ';'."
                         + " drydock reads comma-separated CSV: save it with ',' as the delimiter");
             }
-            Table.Builder builder = new Table.Builder(header);
+            Table.Builder builder = new Table.Builder(header, file);
             while (it.hasNext()) {
                 CsvRecord record = it.next();
                 if (record.getFieldCount() != header.size()) {
                     throw new TrainingException("CSV file " + file + " line " + record.getStartingLineNumber()
                             + " has " + record.getFieldCount() + " fields, the header has " + header.size());
                 }
-                builder.add(record.getFields().toArray(String[]::new));
+                builder.add(record.getFields().toArray(String[]::new), record.getStartingLineNumber());
             }
             Table table;
             try {
@@ -84,6 +95,16 @@ public final class CsvTables {
      * @throws TrainingException when it holds no CSV file or the files disagree on the header
      */
     public static Table readFolder(Path folder) {
+        return readFolder(folder, SourceNames.NONE);
+    }
+
+    /**
+     * @param folder a channel folder
+     * @param names how to name its files in messages (the user's own paths when known)
+     * @return the rows of all its CSV files
+     * @throws TrainingException when it holds no CSV file or the files disagree on the header
+     */
+    public static Table readFolder(Path folder, SourceNames names) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".csv"))
@@ -94,11 +115,12 @@ public final class CsvTables {
         if (files.isEmpty()) {
             throw new TrainingException("no .csv file in " + folder + ": put the data there as CSV with a header line");
         }
-        Table table = read(files.get(0));
+        Table table = read(files.get(0), names);
         for (Path file : files.subList(1, files.size())) {
-            Table next = read(file);
+            Table next = read(file, names);
             if (!next.header().equals(table.header())) {
-                throw new TrainingException("CSV file " + file + " has a different header than " + files.get(0));
+                throw new TrainingException("CSV file " + names.nameOf(file) + " has a different header than "
+                        + names.nameOf(files.get(0)));
             }
             table = table.append(next);
         }

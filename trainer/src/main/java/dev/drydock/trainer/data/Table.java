@@ -16,12 +16,22 @@ public final class Table {
     private final String[][] columns;
     private final int rows;
     private final Map<String, Integer> index = new HashMap<>();
+    private final RowOrigins origins;
 
     /**
      * @param header the column names, unique
      * @param columns one array per column, all of the same length
      */
     public Table(List<String> header, String[][] columns) {
+        this(header, columns, null);
+    }
+
+    /**
+     * @param header the column names, unique
+     * @param columns one array per column, all of the same length
+     * @param origins where each row was read, or {@code null} when unknown
+     */
+    public Table(List<String> header, String[][] columns, RowOrigins origins) {
         if (header.size() != columns.length) {
             throw new IllegalArgumentException("header has " + header.size() + " names for " + columns.length + " columns");
         }
@@ -37,6 +47,26 @@ public final class Table {
                 throw new IllegalArgumentException("column name \"" + header.get(c) + "\" appears twice in the header");
             }
         }
+        if (origins != null && origins.size() != rows) {
+            throw new IllegalArgumentException("origins of " + origins.size() + " rows for a table of " + rows);
+        }
+        this.origins = origins;
+    }
+
+    /**
+     * Names a row as its user knows it: the line of the file it was read from and, when the table has it, its id;
+     * a row's position here changes with every split and shuffle, its line does not.
+     *
+     * @param row a row of this table
+     * @param idColumn the id column, or {@code null}
+     * @return e.g. {@code line 1001 of /home/me/train.csv (Id 1000)}, or {@code data row 5} when the origin is unknown
+     */
+    public String describeRow(int row, String idColumn) {
+        String where = origins == null ? "data row " + (row + 1) : origins.describe(row);
+        if (idColumn != null && has(idColumn)) {
+            where += " (" + idColumn + " " + column(idColumn)[row].trim() + ")";
+        }
+        return where;
     }
 
     /** @return the column names in file order */
@@ -92,7 +122,7 @@ public final class Table {
             }
             out[c] = column;
         }
-        return new Table(header, out);
+        return new Table(header, out, origins == null ? null : origins.select(rowIndices));
     }
 
     /**
@@ -108,17 +138,40 @@ public final class Table {
             out[c] = Arrays.copyOf(columns[c], rows + other.rows);
             System.arraycopy(other.columns[c], 0, out[c], rows, other.rows);
         }
-        return new Table(header, out);
+        RowOrigins joined = origins != null && other.origins != null ? origins.append(other.origins) : null;
+        return new Table(header, out, joined);
     }
 
     /** Builds a table row by row. */
     public static final class Builder {
         private final List<String> header;
         private final List<String[]> rows = new ArrayList<>();
+        private final List<Long> lines = new ArrayList<>();
+        private final String source;
 
         /** @param header the column names */
         public Builder(List<String> header) {
+            this(header, null);
+        }
+
+        /**
+         * @param header the column names
+         * @param source the name of the file the rows come from, as its user knows it; {@code null}: unknown
+         */
+        public Builder(List<String> header, String source) {
             this.header = List.copyOf(header);
+            this.source = source;
+        }
+
+        /**
+         * @param row one value per column
+         * @param line the line of the source file the row starts on
+         * @return this builder
+         */
+        public Builder add(String[] row, long line) {
+            add(row);
+            lines.add(line);
+            return this;
         }
 
         /**
@@ -142,7 +195,9 @@ public final class Table {
                     columns[c][r] = row[c];
                 }
             }
-            return new Table(header, columns);
+            RowOrigins origins = source != null && lines.size() == rows.size()
+                    ? RowOrigins.of(source, lines.stream().mapToLong(Long::longValue).toArray()) : null;
+            return new Table(header, columns, origins);
         }
     }
 }

@@ -180,12 +180,20 @@ public final class Collective implements AutoCloseable {
             throw lost(what, e);
         }
         java.util.List<String> missing = new java.util.ArrayList<>();
+        boolean failed = false;
         for (int r = 0; r < n; r++) {
             if (sum[r] != 1 || sum[n + buffer.length + r] != 1) {
-                missing.add(cluster.hosts().get(r));
+                failed = true;
+                if (r != cluster.rank()) {
+                    missing.add(cluster.hosts().get(r));
+                }
             }
         }
-        if (!missing.isEmpty()) {
+        if (failed) {
+            if (missing.isEmpty()) {
+                missing = new java.util.ArrayList<>(cluster.hosts());
+                missing.remove(cluster.currentHost());
+            }
             throw new TrainingException(cluster.currentHost() + ": lost the other hosts while " + what + ": no word from "
                     + String.join(", ", missing) + " of " + cluster.hosts() + "; a host ended or cannot be reached (the"
                     + " first host that failed says why in its log)");

@@ -46,7 +46,7 @@ public record Provenance(String drydockVersion, String xgboostVersion, String ja
         }
         return new Provenance(currentDrydockVersion(), currentXgboostVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")", seed, jobName,
-                Map.copyOf(hyperparameters), sums, Instant.now().toString());
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(hyperparameters)), sums, Instant.now().toString());
     }
 
     /** @return the trainer jar's Implementation-Version, or {@code dev} when run from classes */

@@ -67,7 +67,8 @@ public final class Predictor implements AutoCloseable {
             try {
                 pre = Preprocessor.load(preprocessing);
                 booster = XGBoost.loadModel(boosterFile.toString());
-            } catch (XGBoostError | RuntimeException e) {
+            } catch (XGBoostError | IOException | RuntimeException e) {
+                // Jackson's parse errors are IOExceptions: a junk file is the user's input, not an internal fault.
                 throw PredictionException.badInput(model + " holds a damaged or foreign model: " + ModelFiles.MODEL + " or "
                         + ModelFiles.PREPROCESSING + " cannot be read (train again, or give another model)", e);
             }
@@ -133,7 +134,13 @@ public final class Predictor implements AutoCloseable {
             throw PredictionException.badInput("cannot write a submission: " + inputCsv + " has no id column \"" + id + "\"",
                     null);
         }
-        double[] predictions = predict(rows);
+        double[] predictions;
+        try {
+            predictions = predict(rows);
+        } catch (PredictionException e) {
+            // Name the user's file: "the data" alone does not say which of their files to fix.
+            throw e.isBadInput() ? PredictionException.badInput(inputCsv + ": " + e.getMessage(), e) : e;
+        }
         String[] ids = rows.column(id);
         // Written beside the target and renamed over it: a full disk or a crash never leaves a truncated file in
         // place of a good one.

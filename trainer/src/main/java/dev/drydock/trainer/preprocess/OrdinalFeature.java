@@ -12,9 +12,9 @@ import java.util.Map;
  * @param ranks level to rank, starting at 1
  */
 public record OrdinalFeature(String column, Map<String, Integer> ranks) implements FeatureEncoder {
-    /** Copies the ranks. */
+    /** Copies the ranks, sorted by level: the saved preprocessing is the same bytes for the same data. */
     public OrdinalFeature {
-        ranks = Map.copyOf(ranks);
+        ranks = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ranks));
     }
 
     @Override

@@ -139,7 +139,9 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
             }
         }
         if (!missing.isEmpty()) {
-            throw new TrainingException("the data is missing feature columns the model was trained on: " + missing);
+            throw new TrainingException("the data lacks " + missing.size() + " of the " + encoders.size()
+                    + " columns the model was trained on (" + firstFew(missing) + "): give rows with the columns of the"
+                    + " training data, without the target");
         }
         int width = featureCount();
         int rows = table.rowCount();
@@ -172,11 +174,11 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
             double v = MissingValues.parseOrNaN(column[r]);
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 throw new TrainingException("target column \"" + target + "\" has a non-numeric value \"" + column[r]
-                        + "\" in data row " + (r + 1) + ": every target value must be a number");
+                        + "\" in " + table.describeRow(r, idColumn) + ": every target value must be a number");
             }
             if (logTarget && v <= 0) {
                 throw new TrainingException("target column \"" + target + "\" has the value " + column[r]
-                        + " in data row " + (r + 1) + ", not positive: log_target=true needs positive targets"
+                        + " in " + table.describeRow(r, idColumn) + ", not positive: log_target=true needs positive targets"
                         + " (set log_target=false to learn the raw target)");
             }
             out[r] = v;
@@ -211,6 +213,13 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
      */
     public void save(Path file) throws IOException {
         JSON.writeValue(file.toFile(), this);
+    }
+
+    private static String firstFew(Set<String> names) {
+        // 79 column names on one line hide the message; the first few say enough to see what is wrong.
+        int shown = 6;
+        String head = String.join(", ", names.stream().limit(shown).toList());
+        return names.size() <= shown ? head : head + " and " + (names.size() - shown) + " more";
     }
 
     /**

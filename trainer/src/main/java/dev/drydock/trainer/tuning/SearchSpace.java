@@ -14,6 +14,8 @@ import java.util.Random;
  * order (the enum's, the last parameter varying fastest).
  */
 public final class SearchSpace {
+    /** The most configurations a space may hold: every one is materialized before the search. */
+    public static final int MAX_CONFIGURATIONS = 100_000;
     private final Map<XGBoostParameter, List<Double>> values;
 
     private SearchSpace(Map<XGBoostParameter, List<Double>> values) {
@@ -60,8 +62,10 @@ public final class SearchSpace {
         for (List<Double> list : values.values()) {
             size *= list.size();
         }
-        if (size > 10_000_000) {
-            throw new TrainingException("the search space has " + size + " configurations; at most 10000000 are supported");
+        if (size > MAX_CONFIGURATIONS) {
+            throw new TrainingException("the search space has " + size + " configurations; at most "
+                    + MAX_CONFIGURATIONS + " are searched (each is held in memory): give fewer values per"
+                    + " hyperparameter, and strategy=random with n_samples to try a sample of a large space");
         }
         return (int) size;
     }

@@ -17,11 +17,11 @@ import java.util.Optional;
  */
 public enum XGBoostParameter {
     /** Boosting rounds (trees). One fit to the largest value scores every smaller value. */
-    N_ESTIMATORS("n_estimators", null, true, 1, Double.MAX_VALUE, List.of(500.0, 1000.0)),
+    N_ESTIMATORS("n_estimators", null, true, 1, 100_000, List.of(500.0, 1000.0)),
     /** Shrinkage of each tree ({@code eta}). */
     LEARNING_RATE("learning_rate", "eta", false, Double.MIN_VALUE, 1, List.of(0.3)),
     /** Maximum tree depth. */
-    MAX_DEPTH("max_depth", "max_depth", true, 0, 64, List.of(3.0, 4.0, 5.0)),
+    MAX_DEPTH("max_depth", "max_depth", true, 0, 32, List.of(3.0, 4.0, 5.0)),
     /** Minimum hessian (rows, for squared error) in a child. */
     MIN_CHILD_WEIGHT("min_child_weight", "min_child_weight", false, 0, Double.MAX_VALUE, List.of(1.0, 5.0, 10.0)),
     /** Minimum loss reduction to split, in raw-target loss units (see the class comment). */
@@ -85,9 +85,22 @@ public enum XGBoostParameter {
         if (value < min || value > max) {
             String low = min == Double.MIN_VALUE ? "> 0" : ">= " + format(min);
             String high = max == Double.MAX_VALUE ? "" : " and <= " + format(max);
-            return Optional.of(hyperparameter + " must be " + low + high + ", got " + format(value));
+            return Optional.of(hyperparameter + " must be " + low + high + ", got " + format(value) + hint(value));
         }
         return Optional.empty();
+    }
+
+    /** The fix for a value above the bound, where the bound is there to keep the trainer within memory. */
+    private String hint(double value) {
+        if (value <= max) {
+            return "";
+        }
+        return switch (this) {
+            case N_ESTIMATORS -> " (every round is kept per fold in memory: to boost longer, raise learning_rate"
+                    + " or rely on early stopping, which picks the round count)";
+            case MAX_DEPTH -> " (a tree of that depth has more leaves than rows: 3 to 10 is the useful range)";
+            default -> "";
+        };
     }
 
     /**

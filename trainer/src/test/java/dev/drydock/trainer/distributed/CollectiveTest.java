@@ -88,13 +88,14 @@ class CollectiveTest {
 
     @Test
     void distributedFit_whenTwoHosts_scoresWithinTwoPercentOfOneHost() throws Exception {
-        byte[] two = fit(2).get(0);
-        byte[] one = fitAlone();
+        byte[] two = fit(2, 200).get(0);
+        byte[] one = fitAlone(200);
 
         double rmseTwo = rmse(two);
         double rmseOne = rmse(one);
         // The distributed fit differs only in its histogram bins (a merged quantile sketch): the error on the same rows
-        // stays within 2 % of the one-host fit's (measured: 1.0 %, 0.5293 against 0.5347, 30 trees).
+        // stays within 2 % of the one-host fit's (200 trees; at 30 trees, before convergence, XGBoost 3.4.0 differed
+        // by 2.1 %).
         assertThat(Math.abs(rmseTwo - rmseOne) / rmseOne).as("one host %s, two hosts %s", rmseOne, rmseTwo)
                 .isLessThan(0.02);
     }
@@ -126,12 +127,16 @@ class CollectiveTest {
     }
 
     private static List<byte[]> fit(int hosts) throws Exception {
+        return fit(hosts, 30);
+    }
+
+    private static List<byte[]> fit(int hosts, int rounds) throws Exception {
         return ThreadHosts.run(hosts, (cluster, env) -> {
             try (Collective c = Collective.join(cluster, TrackerEndpoint.of(cluster, env), OPTIONS, line -> { })) {
                 int[] mine = RowShare.of(ROWS, cluster.rank(), cluster.size());
                 DMatrix m = matrix(mine);
                 try {
-                    Booster b = XGBoost.train(m, params(), 30, Map.of(), null, null);
+                    Booster b = XGBoost.train(m, params(), rounds, Map.of(), null, null);
                     byte[] bytes = b.toByteArray("ubj");
                     b.dispose();
                     return bytes;
@@ -142,11 +147,11 @@ class CollectiveTest {
         });
     }
 
-    private static byte[] fitAlone() throws Exception {
+    private static byte[] fitAlone(int rounds) throws Exception {
         int[] all = RowShare.of(ROWS, 0, 1);
         DMatrix m = matrix(all);
         try {
-            Booster b = XGBoost.train(m, params(), 30, Map.of(), null, null);
+            Booster b = XGBoost.train(m, params(), rounds, Map.of(), null, null);
             byte[] bytes = b.toByteArray("ubj");
             b.dispose();
             return bytes;

@@ -115,7 +115,7 @@ class DistributedTrainingTest {
         assertThat(two.codes()).containsOnly(1);
         assertThat(two.failure(1)).startsWith("algo-2: CSV file ").contains("line 2 has 2 fields, the header has 3");
         assertThat(two.failure(0)).startsWith("algo-1: lost the other hosts while sharing the leader's preprocessing:"
-                + " no word from algo-2");
+                + " no word from algo-2 of [algo-1, algo-2]");
     }
 
     private static void assertNothingWrittenBy(Run run, int rank) throws IOException {

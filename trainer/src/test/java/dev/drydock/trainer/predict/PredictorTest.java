@@ -143,7 +143,7 @@ class PredictorTest {
 
         try (Predictor predictor = Predictor.load(modelDir)) {
             assertThatThrownBy(() -> predictor.predict(rows)).isInstanceOf(PredictionException.class)
-                    .hasMessageContaining("missing feature columns").hasMessageContaining("Quality");
+                    .hasMessageContaining("lacks").hasMessageContaining("Quality");
         }
     }
 }

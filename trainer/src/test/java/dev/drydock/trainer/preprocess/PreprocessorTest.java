@@ -86,7 +86,7 @@ class PreprocessorTest {
         Table rows = new Table.Builder(List.of("Id", "Area")).add(new String[] {"1", "2"}).build();
 
         assertThatThrownBy(() -> p.features(rows)).isInstanceOf(TrainingException.class)
-                .hasMessageContaining("missing feature columns").hasMessageContaining("[Qual, Hood, Pool]");
+                .hasMessageContaining("lacks 3 of the").hasMessageContaining("(Qual, Hood, Pool)");
     }
 
     @Test

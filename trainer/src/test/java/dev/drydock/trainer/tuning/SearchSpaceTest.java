@@ -28,7 +28,7 @@ class SearchSpaceTest {
     @Test
     void of_whenNonPositiveEstimators_throws() {
         assertThatThrownBy(() -> SearchSpace.of(Map.of(XGBoostParameter.N_ESTIMATORS, List.of(100.0, 0.0))))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("n_estimators must be >= 1, got 0");
+                .isInstanceOf(TrainingException.class).hasMessageContaining("n_estimators must be >= 1 and <= 100000, got 0");
     }
 
     @Test
