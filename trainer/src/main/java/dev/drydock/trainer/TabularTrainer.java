@@ -143,7 +143,18 @@ public final class TabularTrainer implements TrainingProgram {
                 config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
                 config.logTarget() ? "rmse" : "rmsle");
         Tuner tuner = new Tuner(data, options, stop, log, search.hooks());
+        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
+        // exchange (rows) the others make.
+        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
+            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
+            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
+            tuner.checkpointIn(env.checkpointDir().resolve("search"));
+        }
         TuningResult result = tuner.tune(config.space());
+        if (tuner.checkpoint().enabled()) {
+            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
+                    + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
         if (!sharing.afterSearch()) {
             log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
                     + sharing.cluster().leader() + " fits and writes the model");
