@@ -116,6 +116,7 @@ public final class TrainerConfig {
     /** @return every hyperparameter name the trainer knows */
     public static Set<String> knownNames() {
         Set<String> names = new TreeSet<>(OWN);
+        names.addAll(dev.drydock.trainer.distributed.DistributedOptions.NAMES);
         for (XGBoostParameter p : XGBoostParameter.values()) {
             names.add(p.hyperparameter());
         }
@@ -129,6 +130,7 @@ public final class TrainerConfig {
      */
     public static TrainerConfig from(Hyperparameters hp) {
         hp.requireOnly(knownNames());
+        dev.drydock.trainer.distributed.DistributedOptions.from(hp); // checked here too, so a submitter sees it first
         Builder b = builder();
         hp.string("target").ifPresent(b::target);
         hp.string("id_column").ifPresent(b::idColumn);

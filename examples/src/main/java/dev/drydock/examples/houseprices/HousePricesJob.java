@@ -69,6 +69,8 @@ public final class HousePricesJob {
                     // The timeout is the job's own limit, as MaxRuntimeInSeconds on SageMaker: the backend stops the job
                     // (SIGTERM, the trainer saves its best model so far) rather than this program walking away from it.
                     spec.maxRuntime(options.timeout());
+                    spec.resources(dev.drydock.core.model.Resources.of(dev.drydock.core.model.Resources.DEFAULT_INSTANCE_TYPE,
+                            options.instanceCount()));
                     spec.tag("drydock:example", "house-prices");
                 });
         if (options.jobName() != null) {
