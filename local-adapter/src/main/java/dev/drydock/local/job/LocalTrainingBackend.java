@@ -124,6 +124,11 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
             return jobRoot.toAbsolutePath().normalize();
         }
 
+        /** The grace period set so far (a launcher whose hosts must outlive this JVM by it needs it). */
+        protected final Duration gracePeriod() {
+            return gracePeriod;
+        }
+
         /** Checks the shared settings; a subclass's {@code build()} calls it before building anything of its own. */
         protected final void checkShared() {
             Objects.requireNonNull(storage, "storage must be set: the storage channels are staged from");

@@ -8,6 +8,11 @@ import dev.drydock.local.job.LogSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +39,22 @@ final class ChildProcessHost implements HostProcess {
     /** Set by the log pump, read once the process has ended and the pump drained. */
     private volatile boolean jvmOutOfMemory;
 
-    ChildProcessHost(String host, Process process, LogSink sink) {
+    /** The host's own temp folder, removed once the process has ended (the watchdog's shell removes it too). */
+    private final Path tmp;
+
+    ChildProcessHost(String host, Process process, LogSink sink, Path tmp) {
         this.host = host;
+        this.tmp = tmp;
         this.process = process;
         Thread pump = new Thread(() -> pump(sink), "drydock-log-" + host + "-" + process.pid());
         pump.setDaemon(true);
         pump.start();
         this.exit = process.onExit()
                 .thenCompose(p -> drained.completeOnTimeout(null, DRAIN_SECONDS, TimeUnit.SECONDS))
-                .thenApply(ignored -> toExit(process.exitValue()));
+                .thenApply(ignored -> {
+                    removeTmp();
+                    return toExit(process.exitValue());
+                });
     }
 
     @Override
@@ -63,6 +75,18 @@ final class ChildProcessHost implements HostProcess {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         if (process.isAlive()) {
             process.toHandle().destroyForcibly();
+        }
+    }
+
+    /** Best effort: a file the trainer still holds open elsewhere (a grandchild) keeps its folder, nothing else. */
+    private void removeTmp() {
+        if (!Files.exists(tmp)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(tmp)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the job folder's own removal; the job's result does not depend on it
         }
     }
 

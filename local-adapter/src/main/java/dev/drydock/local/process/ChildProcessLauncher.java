@@ -1,8 +1,10 @@
 package dev.drydock.local.process;
 
 import dev.drydock.core.error.ConfigurationException;
+import dev.drydock.core.error.DiskSpace;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.core.error.StorageIoException;
 import dev.drydock.local.job.HostLaunch;
 import dev.drydock.local.job.HostLauncher;
 import dev.drydock.local.job.HostProcess;
@@ -12,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,8 @@ final class ChildProcessLauncher implements HostLauncher {
     /** The tracker's port, allocated per job, set for jobs of several hosts. */
     static final String TRACKER_PORT_ENV = "DRYDOCK_TRACKER_PORT";
     private static final String LOOPBACK = "127.0.0.1";
+    /** The host's own temp folder, under its {@code /opt/ml} tree, removed when the host ends. */
+    static final String HOST_TMP = "tmp";
 
     private final Map<JobName, Integer> trackerPorts = new ConcurrentHashMap<>();
 
@@ -41,7 +46,10 @@ final class ChildProcessLauncher implements HostLauncher {
     private final List<String> arguments;
     private final Path trainerJar;
 
-    ChildProcessLauncher(List<String> command, List<String> arguments, Path trainerJar) {
+    private final Duration gracePeriod;
+
+    ChildProcessLauncher(List<String> command, List<String> arguments, Path trainerJar, Duration gracePeriod) {
+        this.gracePeriod = gracePeriod;
         this.command = List.copyOf(command);
         this.arguments = List.copyOf(arguments);
         this.trainerJar = trainerJar;
@@ -90,25 +98,53 @@ final class ChildProcessLauncher implements HostLauncher {
     public HostProcess launch(HostLaunch launch) {
         List<String> line = new ArrayList<>(launch.spec().containerEntrypoint().isEmpty() ? command : launch.spec().containerEntrypoint());
         line.addAll(launch.spec().containerArguments().isEmpty() ? arguments : launch.spec().containerArguments());
-        ProcessBuilder builder = new ProcessBuilder(line)
+        Path tmp = launch.folder().root().resolve(HOST_TMP);
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new StorageIoException("could not create the temp folder " + tmp + " of " + launch.host() + ": "
+                    + DiskSpace.reason(e) + "; check that the job root is writable", e);
+        }
+        List<String> trainer = withTmpDir(line, tmp);
+        // The pipe on stdin is never written: the watchdog sees its end when this JVM is gone, however it ended.
+        ProcessBuilder builder = new ProcessBuilder(HostWatchdog.wrap(trainer))
                 .directory(launch.folder().root().toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectInput(HostWatchdog.available() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(nullDevice()));
         Map<String, String> env = builder.environment();
         env.clear(); // the trainer gets what a container gets, not this process's secrets
         env.putAll(ChildEnvironment.of(System.getenv(), launch.environment()));
         env.put(ML_ROOT_ENV, launch.folder().root().toString());
+        env.put("TMPDIR", tmp.toString());
+        env.put(HostWatchdog.GRACE_ENV, HostWatchdog.graceSeconds(gracePeriod));
+        env.put(HostWatchdog.TMP_ENV, tmp.toString());
         Integer trackerPort = trackerPorts.get(launch.spec().name());
         if (trackerPort != null) {
             env.put(TRACKER_HOST_ENV, LOOPBACK);
             env.put(TRACKER_PORT_ENV, String.valueOf(trackerPort));
         }
         try {
-            return new ChildProcessHost(launch.host(), builder.start(), launch.sink());
+            return new ChildProcessHost(launch.host(), builder.start(), launch.sink(), tmp);
         } catch (IOException e) {
             throw new ConfigurationException("could not start " + String.join(" ", line) + ": " + e.getMessage()
                     + "; check the trainer command (LocalConfig trainerCommand or the spec's containerEntrypoint)", e);
         }
+    }
+
+    /**
+     * {@code line} with {@code -Djava.io.tmpdir=<tmp>} after the program when it is a {@code java} launcher, so that
+     * the trainer JVM unpacks XGBoost's native library into the host's own folder, which goes when the host ends
+     * (in the shared temp folder every trainer killed by SIGKILL left 15.7 MB behind). Other programs get
+     * {@code TMPDIR}.
+     */
+    static List<String> withTmpDir(List<String> line, Path tmp) {
+        String program = Path.of(line.get(0)).getFileName().toString();
+        if (!program.equals("java") && !program.equals("java.exe")) {
+            return line;
+        }
+        List<String> out = new ArrayList<>(line);
+        out.add(1, "-Djava.io.tmpdir=" + tmp);
+        return out;
     }
 
     private static java.io.File nullDevice() {

@@ -79,7 +79,7 @@ public final class ChildProcessTrainingBackend extends LocalTrainingBackend {
                 }
                 cmd = new ArrayList<>(List.of(javaExecutable(), "-jar", trainerJar.toString()));
             }
-            return new ChildProcessTrainingBackend(engine(new ChildProcessLauncher(cmd, arguments, command == null ? trainerJar : null)));
+            return new ChildProcessTrainingBackend(engine(new ChildProcessLauncher(cmd, arguments, command == null ? trainerJar : null, gracePeriod())));
         }
 
         /** The {@code java} of the running JVM, so the trainer runs on the same Java. */

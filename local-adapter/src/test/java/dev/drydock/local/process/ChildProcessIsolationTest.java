@@ -1,0 +1,119 @@
+package dev.drydock.local.process;
+
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobName;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.LogCursor;
+import dev.drydock.core.model.LogEvent;
+import dev.drydock.core.model.StorageUri;
+import dev.drydock.core.model.TrainingJobSpec;
+import dev.drydock.local.job.StorageModelPublisher;
+import dev.drydock.local.storage.FileSystemStorage;
+import dev.drydock.testkit.JobWaiter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10 items 3 and 6: a trainer child runs in a session of its own (Ctrl-C in a terminal reaches only the JVM),
+ * unpacks native libraries into its host's own temp folder, which goes when the job ends, and dies with the JVM that
+ * submitted it, also when that JVM is killed with SIGKILL.
+ */
+@EnabledOnOs(OS.LINUX) // /proc and setsid
+class ChildProcessIsolationTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void job_whenTheTrainerUnpacksANativeLibrary_itLandsInTheHostsTmpdirWhichIsGoneAfterTheJobAndTheGroupIsItsOwn() throws Exception {
+        assertThat(HostWatchdog.ownSession()).as("setsid is installed on this machine (util-linux)").isTrue();
+        Path jobRoot = root.resolve("jobs");
+        FileSystemStorage storage = FileSystemStorage.create();
+        ChildProcessTrainingBackend backend = ChildProcessTrainingBackend.builder().jobRoot(jobRoot).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(1))
+                .command(List.of(ChildProcessTrainingBackend.Builder.javaExecutable(), "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), TmpDirTrainer.class.getName()))
+                .build();
+        JobName name = JobName.of("tmpdir-job");
+        backend.submit(spec(name));
+        JobDescription done = new JobWaiter(backend, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(name);
+
+        List<String> lines = backend.readLogs(name, LogCursor.START).events().stream().map(LogEvent::message).toList();
+        assertThat(done.state()).as("the job, with its log %s", lines).isEqualTo(JobState.COMPLETED);
+        Path tmpdir = Path.of(valueOf(lines, TmpDirTrainer.TMPDIR_LINE));
+        // Compared as names: AssertJ's startsWith on a Path resolves it on disk, and the folder is gone by now.
+        assertThat(tmpdir.toString()).as("the trainer's java.io.tmpdir is its host's own temp folder")
+                .isEqualTo(jobRoot.resolve(name.value()).resolve("algo-1").resolve(ChildProcessLauncher.HOST_TMP).toString());
+        assertThat(tmpdir).as("the host's temp folder, with the unpacked library, is removed at the end").doesNotExist();
+        try (Stream<Path> files = Files.walk(jobRoot)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("libxgboost4j"))).isEmpty();
+        }
+        assertThat(Long.parseLong(valueOf(lines, TmpDirTrainer.PGID_LINE)))
+                .as("the trainer's process group is not this JVM's, so a terminal's Ctrl-C reaches only the JVM")
+                .isNotEqualTo(ProcessGroups.of(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void sigkill_ofTheSubmittingJvm_theTrainerDiesWithinTheGracePeriodAndItsTmpdirGoes() throws Exception {
+        Path jobRoot = root.resolve("jobs");
+        Path data = Files.createDirectories(root.resolve("input/train"));
+        Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
+        JobName name = JobName.of("orphan-job");
+        Process jvm = new ProcessBuilder(ChildProcessTrainingBackend.Builder.javaExecutable(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SubmittingJvm.class.getName(),
+                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString())
+                .redirectErrorStream(true).start();
+        List<ProcessHandle> hosts;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("running")) {
+                // the JVM's own output until the job runs
+            }
+            assertThat(line).as("the submitting JVM got its job running").isEqualTo("running");
+            hosts = jvm.toHandle().descendants().toList();
+            assertThat(hosts).as("the host's trainer (and its watchdog shell)").isNotEmpty();
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs, only the pipe tells the child
+            assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            jvm.destroyForcibly();
+        }
+
+        // SubmittingJvm's grace period is 5 s; the scripted trainer exits on SIGTERM at once.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (hosts.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<String> alive = hosts.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        hosts.forEach(ProcessHandle::destroyForcibly); // leave nothing behind if the assertion fails
+        assertThat(alive).as("processes of the job left running after its JVM was killed").isEmpty();
+        assertThat(jobRoot.resolve(name.value()).resolve("algo-1").resolve(ChildProcessLauncher.HOST_TMP))
+                .as("the host's temp folder is removed by the watchdog").doesNotExist();
+    }
+
+    private TrainingJobSpec spec(JobName name) throws Exception {
+        Path data = Files.createDirectories(root.resolve("input/train"));
+        Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
+        return TrainingJobSpec.builder().image("drydock/scripted:latest").name(name)
+                .channel("train", StorageUri.of(data).asPrefix())
+                .outputPath(StorageUri.of(root.resolve("output")).asPrefix()).build();
+    }
+
+    private static String valueOf(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + prefix + " in the log " + lines));
+    }
+}
