@@ -3,6 +3,7 @@ package dev.drydock.local.job;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,6 +35,14 @@ public interface HostLauncher {
 
     /** Starts one host; the trainer runs in the background. */
     HostProcess launch(HostLaunch launch);
+
+    /**
+     * Ends what still runs of a job whose owning process died before the job did (a later {@code describe} or
+     * {@code stop} from another process noticed): hosts started from {@code jobFolder}, found by what
+     * {@link #launch} recorded there. Signals only, never writes (readers call it); never throws.
+     */
+    default void endLeftovers(Path jobFolder) {
+    }
 
     /** Removes what the job left behind (containers, networks), whether it succeeded or not; never throws. */
     default void afterHosts(JobName job) {

@@ -330,6 +330,7 @@ public final class LocalJobEngine {
         StoredJob job = stored.get();
         JobDescription d = job.description();
         if (!d.state().isTerminal() && job.ownerPid() > 0 && !RUNNING.containsKey(folder.root()) && !ownerAlive(job.ownerPid())) {
+            launcher.endLeftovers(folder.root()); // an orphaned host would run on at full CPU, its model never published
             Instant now = Instant.now();
             // Derived, not written: a reader never writes (it must work on a full disk or a read-only copy).
             d = d.toBuilder().state(JobState.FAILED)

@@ -95,6 +95,11 @@ final class ChildProcessLauncher implements HostLauncher {
     }
 
     @Override
+    public void endLeftovers(Path jobFolder) {
+        HostPids.endLeftovers(jobFolder);
+    }
+
+    @Override
     public HostProcess launch(HostLaunch launch) {
         List<String> line = new ArrayList<>(launch.spec().containerEntrypoint().isEmpty() ? command : launch.spec().containerEntrypoint());
         line.addAll(launch.spec().containerArguments().isEmpty() ? arguments : launch.spec().containerArguments());
@@ -124,7 +129,9 @@ final class ChildProcessLauncher implements HostLauncher {
             env.put(TRACKER_PORT_ENV, String.valueOf(trackerPort));
         }
         try {
-            return new ChildProcessHost(launch.host(), builder.start(), launch.sink(), tmp);
+            Process process = builder.start();
+            HostPids.record(launch.folder().root(), process.toHandle());
+            return new ChildProcessHost(launch.host(), process, launch.sink(), tmp);
         } catch (IOException e) {
             throw new ConfigurationException("could not start " + String.join(" ", line) + ": " + e.getMessage()
                     + "; check the trainer command (LocalConfig trainerCommand or the spec's containerEntrypoint)", e);

@@ -24,7 +24,7 @@ public final class TmpDirTrainer {
         Path lib = Files.createTempDirectory(tmp, "libxgboost4j");
         Files.write(lib.resolve("libxgboost4j.so"), new byte[4096]);
         System.out.println(TMPDIR_LINE + tmp.toAbsolutePath());
-        System.out.println(PGID_LINE + ProcessGroups.of(ProcessHandle.current().pid()));
+        System.out.println(PGID_LINE + HostPids.processGroup(ProcessHandle.current().pid()));
         Files.writeString(root.resolve("model/model.txt"), "a model\n");
     }
 }
