@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link TrainingProgram} as the container contract expects: exit code 0 on success; on any error the
+ * Runs a {@link TrainingProgram} as the container contract expects: the three config files are read and checked
+ * first; exit code 0 on success; on any error the
  * reason goes to the failure file, the stack trace to the log (stderr), and the exit code is 1; on SIGTERM the
  * program is told through its {@link StopSignal} and the JVM waits for it, up to a grace period below the
  * platform's {@link #PLATFORM_GRACE}, so that it saves what it has before SIGKILL.
@@ -79,6 +80,11 @@ public final class ContainerRunner {
         }, "drydock-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            // Every config file is read and checked before the program starts, as SageMaker's toolkit does: a
+            // malformed file fails the job at once, with the file and the field in the failure reason.
+            environment.hyperparameters();
+            environment.inputDataConfig();
+            environment.resourceConfig();
             program.train(environment, stop);
             return EXIT_OK;
         } catch (Throwable error) {
