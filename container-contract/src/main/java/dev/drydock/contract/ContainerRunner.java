@@ -53,6 +53,16 @@ public final class ContainerRunner {
         return run(TrainingEnvironment.fromSystem(), program, DEFAULT_GRACE);
     }
 
+    private static boolean exiting(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals("java.lang.Shutdown") || (frame.getClassName().equals("java.lang.Runtime")
+                    && (frame.getMethodName().equals("exit") || frame.getMethodName().equals("halt")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Runs the program and returns its exit code; does not call {@link System#exit}.
      *
@@ -68,7 +78,12 @@ public final class ContainerRunner {
         }
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
+        Thread programThread = Thread.currentThread();
         Thread hook = new Thread(() -> {
+            if (exiting(programThread)) {
+                // The program called System.exit itself: it will not return, so waiting would only hang the JVM.
+                return;
+            }
             stop.request();
             System.out.println("stop requested (SIGTERM): saving what exists");
             System.out.flush();

@@ -61,6 +61,16 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void systemExit_whenTheProgramCallsIt_endsTheJvmAtOnceWithItsCode() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-D" + OptMl.ROOT_PROPERTY + "=" + root,
+                StoppableTrainer.class.getName(), "train", "exit-inside").redirectErrorStream(true).start();
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("did not wait out the 100 s grace").isTrue();
+        assertThat(process.exitValue()).isEqualTo(3);
+    }
+
+    @Test
     void sigterm_whenProgramIsWorking_tellsItToStopAndWaitsForItToSave() throws Exception {
         Path log = Files.createTempFile(root.getParent(), "trainer", ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
