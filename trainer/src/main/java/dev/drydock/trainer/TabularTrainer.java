@@ -2,11 +2,11 @@ package dev.drydock.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.drydock.trainer.contract.MetricLine;
-import dev.drydock.trainer.contract.StopSignal;
-import dev.drydock.trainer.contract.TrainingEnvironment;
-import dev.drydock.trainer.contract.TrainingException;
-import dev.drydock.trainer.contract.TrainingProgram;
+import dev.drydock.contract.MetricLine;
+import dev.drydock.contract.StopSignal;
+import dev.drydock.contract.TrainingEnvironment;
+import dev.drydock.contract.TrainingException;
+import dev.drydock.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
@@ -49,7 +49,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * hold-out. Hyperparameters: see {@link TrainerConfig}.
  *
  * <p>Log lines (stdout): {@code cv_rmsle=X}, {@code holdout_rmsle=X} (see {@link MetricLine}) and, after every
- * trial, a {@link dev.drydock.trainer.contract.ProgressLine}.
+ * trial, a {@link dev.drydock.contract.ProgressLine}.
  */
 public final class TabularTrainer implements TrainingProgram {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -3,8 +3,8 @@ package dev.drydock.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.ProgressLine;
-import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.contract.ProgressLine;
+import dev.drydock.contract.StopSignal;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
