@@ -1,8 +1,8 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.ChannelConfig;
-import dev.drydock.trainer.contract.TrainingEnvironment;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.ChannelConfig;
+import dev.drydock.contract.TrainingEnvironment;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.preprocess.Preprocessor;
 import dev.drydock.trainer.tuning.Dataset;
 import dev.drydock.trainer.tuning.Folds;
@@ -68,7 +68,7 @@ public final class JobSharing implements AutoCloseable {
         Cluster cluster = Cluster.of(env.resourceConfig());
         DistributedOptions options = DistributedOptions.from(env.hyperparameters());
         ChannelConfig channel = env.channels().get(trainingChannel);
-        boolean sharded = channel != null && "ShardedByS3Key".equals(channel.s3DistributionType());
+        boolean sharded = channel != null && channel.isSharded();
         if (!cluster.isDistributed()) {
             return new JobSharing(cluster, Distribution.TRIALS, false, null);
         }
