@@ -48,6 +48,7 @@ final class SafeExtractor {
     private static volatile int umask = -1;
 
     private final ExtractionLimits limits;
+    private final ExpansionGuard expansion;
     private final String source;
     private final Map<String, String> symlinks = new HashMap<>();
     private final Set<String> knownDirectories = new HashSet<>();
@@ -62,6 +63,7 @@ final class SafeExtractor {
 
     SafeExtractor(ExtractionLimits limits, String source) {
         this.limits = limits;
+        this.expansion = new ExpansionGuard(limits);
         this.source = source;
     }
 
@@ -69,7 +71,7 @@ final class SafeExtractor {
     Path extract(InputStream gzipped, Path target) {
         Path dest = target.toAbsolutePath().normalize();
         Path tmp = null;
-        try (InputStream data = new ReadAheadInputStream(new GzipInflatingInputStream(gzipped), 256 * 1024, 8,
+        try (InputStream data = new ReadAheadInputStream(expansion.inflated(new GzipInflatingInputStream(expansion.compressed(gzipped))), 256 * 1024, 8,
                 "drydock-untar-" + dest.getFileName())) {
             if (Files.isDirectory(dest)) {
                 dest = dest.toRealPath();
@@ -103,6 +105,7 @@ final class SafeExtractor {
     }
 
     private void write(TarHeader entry, TarReader reader) throws IOException {
+        expansion.check(rule -> reject(entry.name(), rule));
         if (++entries > limits.maxEntries()) {
             throw reject(entry.name(), "the archive holds more than " + limits.maxEntries()
                     + " entries (rule: at most maxEntries=" + limits.maxEntries() + ")");
@@ -185,6 +188,7 @@ final class SafeExtractor {
         try (FileChannel ch = opened) {
             int n;
             while ((n = reader.read(buffer, 0, buffer.length)) > 0) {
+                expansion.check(rule -> reject(entry.name(), rule));
                 ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
                 while (b.hasRemaining()) {
                     ch.write(b);

@@ -207,6 +207,67 @@ class TarGzTest {
     }
 
     @Test
+    void extract_whenTheArchiveExpandsLikeABomb_rejectsItByDefaultAndLeavesNothing() throws IOException {
+        Path archive = zeros(64);
+
+        assertThat(Files.size(archive)).as("a bomb: 64 MiB from a few KiB").isLessThan(200_000);
+        assertThatThrownBy(() -> TarGz.create().extract(archive, tmp.resolve("dst")))
+                .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("\"zeros.bin\"")
+                .hasMessageContaining("expands").hasMessageContaining("maxCompressionRatio=100");
+        assertThat(tmp.resolve("dst")).doesNotExist();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).as("no temporary folder is left").allMatch(p -> p.equals(archive) || p.getFileName().toString().equals("src"));
+        }
+    }
+
+    @Test
+    void extract_whenTheRatioCapIsRaisedForATrustedArchive_extractsIt() throws IOException {
+        Path archive = zeros(32);
+        TarGz trusting = TarGz.builder().limits(ExtractionLimits.defaults().withMaxCompressionRatio(5000)).build();
+
+        trusting.extract(archive, tmp.resolve("dst"));
+
+        assertThat(Files.size(tmp.resolve("dst/zeros.bin"))).isEqualTo(32L * 1024 * 1024);
+    }
+
+    @Test
+    void extract_whenTheArchiveIsSmallOrOrdinary_theRatioIsNoObstacle() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        byte[] text = new byte[24 * 1024 * 1024];
+        Random random = new Random(7);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) ('0' + random.nextInt(10)); // digits, as in a CSV or a model's JSON: about 2x
+        }
+        Files.write(src.resolve("data.csv"), text);
+        Files.write(src.resolve("empty.bin"), new byte[1024 * 1024]);
+        Path archive = TarGz.create().pack(src, tmp.resolve("ordinary.tar.gz"));
+
+        TarGz.create().extract(archive, tmp.resolve("dst"));
+
+        assertThat(Files.size(tmp.resolve("dst/data.csv"))).isEqualTo(text.length);
+    }
+
+    @Test
+    void limits_whenRatioBelowTwo_areRefusedNamingTheField() {
+        assertThatThrownBy(() -> ExtractionLimits.defaults().withMaxCompressionRatio(1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxCompressionRatio");
+    }
+
+    /** A tar.gz of one file of {@code mib} MiB of zeros. */
+    private Path zeros(int mib) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        try (var out = Files.newOutputStream(src.resolve("zeros.bin"))) {
+            byte[] block = new byte[1024 * 1024];
+            for (int i = 0; i < mib; i++) {
+                out.write(block);
+            }
+        }
+        Path archive = TarGz.create().pack(src, tmp.resolve("bomb.tar.gz"));
+        Files.delete(src.resolve("zeros.bin"));
+        return archive;
+    }
+
+    @Test
     void extract_whenEntriesExceedTheCountCap_rejectsIt() throws IOException {
         RawTar raw = new RawTar();
         for (int i = 0; i < 5; i++) {

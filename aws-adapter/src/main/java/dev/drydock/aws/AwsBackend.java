@@ -15,6 +15,7 @@ import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.tuning.TuningBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -70,15 +71,17 @@ public final class AwsBackend implements Backend {
     private final Supplier<SageMakerClient> sageMaker;
     private final Supplier<CloudWatchLogsClient> logs;
     private final Supplier<TrainingBackend> training;
+    private final Supplier<TuningBackend> tuning;
     private final Supplier<EcrClient> ecr;
+    private final Map<String, Supplier<EcrClient>> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<DockerClient> docker;
     private final Supplier<EcrImageRegistry> registry;
 
     private AwsBackend(Builder b) {
         this.config = b.copy();
         this.region = resolveRegion(b);
-        this.factory = new AwsClientFactory(region, credentialsProvider(b), b.endpoints, b.pathStyle,
-                b.policies.sdkMaxAttempts(), b.multipartThresholdBytes, b.partSizeBytes, b.maxConcurrency);
+        this.factory = new AwsClientFactory(region, credentialsProvider(b), b.endpointsByService(), b.pathStyle,
+                b.policies.sdkMaxAttempts(), b.multipartThresholdBytes, b.partSizeBytes, b.maxConcurrency, b.customizer);
         this.s3 = lazy(factory::s3);
         this.s3Async = lazy(factory::s3Async);
         this.transfers = lazy(() -> factory.transferManager(s3Async.get()));
@@ -90,9 +93,12 @@ public final class AwsBackend implements Backend {
         this.training = Suppliers.memoize(() -> new ResilientTrainingBackend(SageMakerTrainingBackend.builder()
                 .sageMaker(sageMaker.get()).logs(new CloudWatchLogReader(logs.get()))
                 .defaultRoleArn(config.roleArn).region(region.id()).build(), config.policies));
+        this.tuning = Suppliers.memoize(() -> new ResilientTuningBackend(new SageMakerTuningBackend(sageMaker.get(),
+                config.roleArn, region.id()), config.policies));
         this.ecr = lazy(factory::ecr);
         this.docker = lazy(this::dockerClient);
-        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).docker(docker.get())
+        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).region(region.id())
+                .ecrInRegion(this::ecrIn).docker(docker.get())
                 .createMissingRepositories(config.createMissingRepositories).immutableTags(config.immutableTags)
                 .scanOnPush(config.scanOnPush).build());
     }
@@ -118,6 +124,12 @@ public final class AwsBackend implements Backend {
     public TrainingBackend trainingBackend() {
         requireOpen();
         return training.get();
+    }
+
+    /** Tuning jobs on SageMaker Automatic Model Tuning, with retries; trials run as the backend's role. */
+    public TuningBackend tuningBackend() {
+        requireOpen();
+        return tuning.get();
     }
 
     /** Images on ECR (pushed from the local Docker daemon). */
@@ -223,6 +235,11 @@ public final class AwsBackend implements Backend {
         }
     }
 
+    /** The ECR client of another region, made once per region and closed with the others. */
+    private EcrClient ecrIn(String otherRegion) {
+        return ecrByRegion.computeIfAbsent(otherRegion, r -> lazy(() -> factory.ecr(r))).get();
+    }
+
     private <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> make) {
         return Suppliers.memoize(() -> {
             T made = make.get();
@@ -261,14 +278,15 @@ public final class AwsBackend implements Backend {
             try {
                 return new DefaultAwsRegionProviderChain().getRegion();
             } catch (SdkClientException e) {
-                throw new ConfigurationException("no AWS region is configured: set region(\"eu-west-1\") (or another) on"
-                        + " AwsBackend.builder(), or AWS_REGION, or a region in the profile", e);
+                throw new ConfigurationException("no AWS region is configured: set the AWS_REGION environment variable,"
+                        + " or region = eu-west-1 in the profile's section of ~/.aws/config (AWS_PROFILE picks the"
+                        + " profile), or region(\"eu-west-1\") on the backend's builder", e);
             }
         }
         Region region = Region.of(id);
         // With endpoint overrides (LocalStack, S3-compatible servers) any region name signs requests; against AWS
         // itself an unknown name would only fail later as an unresolvable host.
-        if (b.endpoints.isEmpty() && !Region.regions().contains(region)) {
+        if (!b.hasCustomEndpoint() && !Region.regions().contains(region)) {
             throw new ConfigurationException("unknown AWS region \"" + id + "\": use a region name such as us-east-1,"
                     + " eu-west-1 or ap-southeast-2 (see `aws ec2 describe-regions`)");
         }
@@ -301,6 +319,8 @@ public final class AwsBackend implements Backend {
         private String roleArn;
         private String bucket;
         private final Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
+        private URI endpointUrl;
+        private AwsClientCustomizer customizer = AwsClientCustomizer.none();
         private boolean pathStyle;
         private ServerSideEncryption encryption = ServerSideEncryption.bucketDefault();
         private boolean createMissingBuckets;
@@ -367,6 +387,22 @@ public final class AwsBackend implements Backend {
         /** The default bucket for staging data and outputs. */
         public Builder bucket(String value) {
             this.bucket = value;
+            return this;
+        }
+
+        /**
+         * Sends every service's calls to {@code endpoint} (LocalStack, an emulator); {@link #endpointOverride} still
+         * wins for its service. Without either, the SDK's own settings apply: {@code AWS_ENDPOINT_URL},
+         * {@code AWS_ENDPOINT_URL_<SERVICE>} (such as {@code AWS_ENDPOINT_URL_S3}) and the profile's {@code endpoint_url}.
+         */
+        public Builder endpointUrl(URI endpoint) {
+            this.endpointUrl = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /** Adjusts each SDK client drydock makes (timeouts, proxy, expect-continue, an HTTP client of your own). */
+        public Builder clientCustomizer(AwsClientCustomizer value) {
+            this.customizer = Objects.requireNonNull(value, "clientCustomizer");
             return this;
         }
 
@@ -477,6 +513,24 @@ public final class AwsBackend implements Backend {
             return new AwsBackend(this);
         }
 
+        /** The endpoint of each service that has one: its own override, else the one for every service. */
+        private Map<AwsService, URI> endpointsByService() {
+            Map<AwsService, URI> all = new EnumMap<>(AwsService.class);
+            if (endpointUrl != null) {
+                for (AwsService service : AwsService.values()) {
+                    all.put(service, endpointUrl);
+                }
+            }
+            all.putAll(endpoints);
+            return all;
+        }
+
+        /** Whether any endpoint other than AWS's own is configured, here or in the SDK's environment variables. */
+        private boolean hasCustomEndpoint() {
+            return endpointUrl != null || !endpoints.isEmpty()
+                    || System.getenv().keySet().stream().anyMatch(name -> name.startsWith("AWS_ENDPOINT_URL"));
+        }
+
         private Builder copy() {
             Builder c = new Builder();
             c.region = region;
@@ -488,6 +542,8 @@ public final class AwsBackend implements Backend {
             c.roleArn = roleArn;
             c.bucket = bucket;
             c.endpoints.putAll(endpoints);
+            c.endpointUrl = endpointUrl;
+            c.customizer = customizer;
             c.pathStyle = pathStyle;
             c.encryption = encryption;
             c.createMissingBuckets = createMissingBuckets;

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +45,17 @@ public final class AwsErrors {
             "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)",
             "run `aws configure` or `aws sso login --profile NAME` and pass profile(NAME)",
             "or give explicit credentials to AwsBackend.builder().credentials(..)");
+
+    private static final Map<Integer, String> REASON_PHRASES = Map.ofEntries(Map.entry(100, "Continue"),
+            Map.entry(101, "Switching Protocols"), Map.entry(102, "Processing"), Map.entry(103, "Early Hints"),
+            Map.entry(300, "Multiple Choices"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
+            Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"), Map.entry(308, "Permanent Redirect"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
+            Map.entry(409, "Conflict"), Map.entry(411, "Length Required"), Map.entry(412, "Precondition Failed"),
+            Map.entry(413, "Content Too Large"), Map.entry(416, "Range Not Satisfiable"), Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
     private AwsErrors() {
     }
@@ -105,7 +117,7 @@ public final class AwsErrors {
         String message = serviceMessage(e);
         int status = e.statusCode();
         if (isThrottling(e) || status == 429) {
-            return new ThrottledException("AWS asked to slow down while " + action + " (" + code + "): " + message
+            return new ThrottledException("AWS asked to slow down while " + action + codeNote(code) + ": " + message
                     + "; drydock retries read operations with backoff, or lower the polling rate", e);
         }
         if (CREDENTIAL_CODES.contains(code)) {
@@ -120,7 +132,7 @@ public final class AwsErrors {
                     + "\") on the AWS backend, or use a bucket in the configured region", e);
         }
         if (ACCESS_DENIED_CODES.contains(code) || status == 403) {
-            return new AccessDeniedException("access denied while " + action + " (" + code + "): " + message
+            return new AccessDeniedException("access denied while " + action + codeNote(code) + ": " + message
                     + "; grant the identity drydock runs as the permission named there (IAM policy, bucket policy or"
                     + " KMS key policy)", e);
         }
@@ -140,15 +152,72 @@ public final class AwsErrors {
         }
         if ("ValidationException".equals(code) || "InvalidParameterException".equals(code)
                 || "InvalidParameterValueException".equals(code) || status == 400) {
-            return new DrydockException(ErrorCode.INVALID_INPUT, "AWS refused the request while " + action + " (" + code
-                    + "): " + message, e, false);
+            return new DrydockException(ErrorCode.INVALID_INPUT, "AWS refused the request while " + action + codeNote(code)
+                    + ": " + message, e, false);
         }
+        return unexpectedStatus(e, action, code, status);
+    }
+
+    /**
+     * An answer none of the cases above knows, as one sentence: who answered, while doing what, the status with its
+     * reason phrase and the error code when there is one, the service's message when it sent one, and what to do.
+     */
+    private static DrydockException unexpectedStatus(AwsServiceException e, String action, String code, int status) {
+        String service = serviceName(e);
+        String said = detail(e);
+        // For an answer without a body the SDK takes the reason phrase as the message: it adds nothing to the status.
+        String detail = said.isEmpty() || said.equalsIgnoreCase(REASON_PHRASES.get(status)) ? "" : ": " + said;
+        String statusText = statusText(status);
+        String withCode = code.isEmpty() ? statusText : statusText + ", " + code;
         if (status >= 500 || e.isClockSkewException()) {
-            return new BackendUnavailableException("AWS did not answer properly while " + action + " (HTTP " + status + " "
-                    + code + "): " + message + "; try again later", e);
+            return new BackendUnavailableException(service + " failed on its side while " + action + " (" + withCode
+                    + ")" + detail + "; such faults usually pass: try again later", e);
         }
-        return new DrydockException(ErrorCode.INTERNAL, "AWS answered " + action + " with " + code + " (HTTP " + status
-                + "): " + message, e, false);
+        if (status == 408) {
+            return new BackendUnavailableException(service + " stopped waiting for the request while " + action + " ("
+                    + withCode + ")" + detail + "; try again, and on a slow network give the HTTP client longer"
+                    + " timeouts with AwsBackend.builder().clientCustomizer(..)", e);
+        }
+        if (status >= 100 && status < 200) {
+            return new BackendUnavailableException(service + " gave " + statusText.replaceFirst("^HTTP (\\d+) (.+)$",
+                    "HTTP status $1 ($2)") + " as its final answer while " + action + ", which no " + service
+                    + " operation returns: a server or proxy that mishandles 'Expect: 100-continue' does this; try again,"
+                    + " or turn the header off for that endpoint with AwsBackend.builder().clientCustomizer(..)"
+                    + " (expectContinueEnabled(false) on the HTTP client)", e);
+        }
+        if (status >= 300 && status < 400) {
+            return new BackendUnavailableException(service + " redirected the request while " + action + " (" + withCode
+                    + ")" + detail + "; a bucket created moments ago answers so for a while: try again, or set the"
+                    + " bucket's own region", e);
+        }
+        return new DrydockException(ErrorCode.INTERNAL, service + " refused " + action + " with " + statusText
+                + (code.isEmpty() ? "" : " (" + code + ")") + detail, e, false);
+    }
+
+    /** {@code HTTP 503 Service Unavailable}, or {@code HTTP 599} for a status without a known reason phrase. */
+    static String statusText(int status) {
+        String phrase = REASON_PHRASES.get(status);
+        return "HTTP " + status + (phrase == null ? "" : " " + phrase);
+    }
+
+    /** The service that answered, as the SDK names it ({@code S3}, {@code SageMaker}), or {@code AWS}. */
+    private static String serviceName(AwsServiceException e) {
+        String name = e.awsErrorDetails() == null ? null : e.awsErrorDetails().serviceName();
+        return name == null || name.isBlank() ? "AWS" : name;
+    }
+
+    /**
+     * The service's own words, or an empty string when it sent none: the SDK's fallback message ("Service returned
+     * HTTP status code 500 (Service: S3, ...)") only repeats what the sentence already says.
+     */
+    private static String detail(AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message == null || message.isBlank() ? "" : message.strip();
+    }
+
+    /** {@code " (Code)"}, or nothing when the service sent no error code. */
+    private static String codeNote(String code) {
+        return code.isEmpty() ? "" : " (" + code + ")";
     }
 
     private static DrydockException translateClient(SdkException e, String action) {

@@ -135,8 +135,9 @@ public final class S3Storage implements Storage {
                 "uploading folder " + source + " to " + prefix);
         if (!done.failedTransfers().isEmpty()) {
             var first = done.failedTransfers().get(0);
-            throw failure(first.exception(), done.failedTransfers().size() + " of the files of " + source
-                    + " failed to upload to " + prefix + ", the first " + first.request().source());
+            // The action reads after "while": the first file that failed, and how many did.
+            throw failure(first.exception(), "uploading " + first.request().source() + ", one of "
+                    + done.failedTransfers().size() + " files of folder " + source + " that failed to reach " + prefix);
         }
         LOG.debug("uploaded folder {} to {}", source, prefix);
         return prefix;
@@ -211,8 +212,8 @@ public final class S3Storage implements Storage {
                     "downloading " + prefix + " to " + target);
             if (!done.failedTransfers().isEmpty()) {
                 var first = done.failedTransfers().get(0);
-                throw failure(first.exception(), done.failedTransfers().size() + " objects of " + prefix
-                        + " failed to download, the first " + first.request().getObjectRequest().key());
+                throw failure(first.exception(), "downloading " + first.request().getObjectRequest().key() + ", one of "
+                        + done.failedTransfers().size() + " objects of " + prefix + " that failed to reach " + target);
             }
             mergeInto(partial, target);
         } finally {

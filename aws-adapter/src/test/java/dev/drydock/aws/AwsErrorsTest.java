@@ -132,4 +132,57 @@ class AwsErrorsTest {
             Thread.interrupted();
         }
     }
+    @Test
+    void translate_whenHttp100WithoutErrorCode_isOneSentenceWithTheStatusAndRetryable() {
+        DrydockException e = AwsErrors.translate(bareStatus(100), "uploading folder /data to s3://b/p/");
+
+        assertThat(e.getMessage()).isEqualTo("S3 gave HTTP status 100 (Continue) as its final answer while uploading"
+                + " folder /data to s3://b/p/, which no S3 operation returns: a server or proxy that mishandles"
+                + " 'Expect: 100-continue' does this; try again, or turn the header off for that endpoint with"
+                + " AwsBackend.builder().clientCustomizer(..) (expectContinueEnabled(false) on the HTTP client)");
+        assertThat(e).isInstanceOf(BackendUnavailableException.class);
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
+    void translate_whenHttp500WithoutErrorCode_namesTheStatusWithoutGaps() {
+        DrydockException e = AwsErrors.translate(bareStatus(500), "uploading /data/a.csv to s3://b/p/a.csv");
+
+        assertThat(e.getMessage()).isEqualTo("S3 failed on its side while uploading /data/a.csv to s3://b/p/a.csv"
+                + " (HTTP 500 Internal Server Error); such faults usually pass: try again later");
+        assertThat(e.retryable()).isTrue();
+    }
+
+    @Test
+    void translate_whenUnexpectedClientStatus_namesStatusAndCodeInOneSentence() {
+        DrydockException e = AwsErrors.translate(FakeSageMakerClient.error("WeirdConflict", "it clashed", 409), "stopping job x");
+
+        assertThat(e.getMessage()).isEqualTo("SageMaker refused stopping job x with HTTP 409 Conflict (WeirdConflict):"
+                + " it clashed");
+        assertThat(e.retryable()).isFalse();
+    }
+
+    @Test
+    void translate_whenRequestTimeout_isRetryable() {
+        DrydockException e = AwsErrors.translate(bareStatus(408), "uploading x");
+
+        assertThat(e).isInstanceOf(BackendUnavailableException.class);
+        assertThat(e.getMessage()).contains("HTTP 408 Request Timeout").doesNotContain("  ").doesNotContain(" ()").doesNotContain("(,");
+    }
+
+    @Test
+    void translate_whenNoStatusPhraseIsKnown_stillReadsWell() {
+        DrydockException e = AwsErrors.translate(bareStatus(599), "reading x");
+
+        assertThat(e.getMessage()).contains("(HTTP 599)").doesNotContain("  ").doesNotContain(" ()").doesNotContain("(,");
+    }
+
+    /** What the SDK makes of an answer with a status and an empty body: no error code, no message. */
+    private static S3Exception bareStatus(int status) {
+        return (S3Exception) S3Exception.builder().statusCode(status)
+                .message("Service returned HTTP status code " + status + " (Service: S3, Status Code: " + status
+                        + ", Request ID: null)")
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3")
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build()).build()).build();
+    }
 }

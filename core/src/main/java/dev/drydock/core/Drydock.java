@@ -19,6 +19,11 @@ import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.tuning.LocalTuningBackend;
+import dev.drydock.core.tuning.TuningBackend;
+import dev.drydock.core.tuning.TuningJobDescription;
+import dev.drydock.core.tuning.TuningJobName;
+import dev.drydock.core.tuning.TuningJobSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +68,8 @@ public final class Drydock implements AutoCloseable {
     private final Backend ownBackend;
     private final Backend origin;
     private final Set<TrainingJob> followed = ConcurrentHashMap.newKeySet();
+    private final TuningBackend tuningBackend;
+    private final Set<TuningJob> followedTunings = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private Drydock(Builder b) {
@@ -97,6 +104,8 @@ public final class Drydock implements AutoCloseable {
         this.pollPolicy = poll;
         this.origin = from;
         this.ownBackend = b.closeBackend ? from : null;
+        this.tuningBackend = from != null && b.trainingBackend == null ? from.tuningBackend()
+                : LocalTuningBackend.over(training, this.workDirectory.resolve("tuning-jobs"));
     }
 
     /**
@@ -289,6 +298,19 @@ public final class Drydock implements AutoCloseable {
     }
 
     /**
+     * A spot interruption drill on a running managed spot job with checkpoints: SIGTERM and the grace period, then the
+     * job restarts under the same name on its checkpoints, as SageMaker restarts a job whose spot instance was
+     * reclaimed. Its description shows the Interrupted transition and bills only the time its hosts ran.
+     *
+     * @throws dev.drydock.core.error.ConfigurationException when the backend cannot interrupt jobs (SageMaker)
+     * @throws dev.drydock.core.error.InvalidInputException  when the job is not a running spot job with checkpoints
+     * @throws dev.drydock.core.error.JobNotFoundException   when the backend has no such job
+     */
+    public void interrupt(String jobName) {
+        backend.interrupt(JobName.of(jobName));
+    }
+
+    /**
      * Asks the job to stop (SIGTERM, then SIGKILL after the grace period), unless it has ended.
      *
      * @return {@code true} when a stop was requested, {@code false} when the job had already ended (nothing was sent;
@@ -302,6 +324,78 @@ public final class Drydock implements AutoCloseable {
         }
         backend.stop(name);
         return true;
+    }
+
+    /**
+     * Starts a tuning job: validates the request whole (nothing is uploaded or started on a fault), prepares the image
+     * and uploads the local inputs once, then submits the tuning job to the backend's {@link Backend#tuningBackend()}
+     * and follows it. Submitting the same request under the same tuning job name again follows (and locally resumes)
+     * that job.
+     *
+     * @throws InvalidInputException when the request breaks any rule (all of them are listed)
+     */
+    public TuningJob tune(TuningRequest request, TuningListener listener) {
+        Objects.requireNonNull(request, "request");
+        requireOpen();
+        TuningJobSpec spec = TuningWorkflow.prepare(this, tuningBackend, request);
+        return followTuning(tuningBackend.submit(spec), listener);
+    }
+
+    /** {@link #tune(TuningRequest, TuningListener)} without a listener. */
+    public TuningJob tune(TuningRequest request) {
+        return tune(request, TuningListener.none());
+    }
+
+    /**
+     * A handle on an existing tuning job, by name, for example one another process started.
+     *
+     * @throws dev.drydock.core.tuning.TuningJobNotFoundException when the backend has no such tuning job
+     */
+    public TuningJob attachTuning(String tuningJobName, TuningListener listener) {
+        requireOpen();
+        return followTuning(tuningBackend.describe(TuningJobName.of(tuningJobName)), listener);
+    }
+
+    /**
+     * The tuning job's description, trials included.
+     *
+     * @throws dev.drydock.core.tuning.TuningJobNotFoundException when the backend has no such tuning job
+     */
+    public TuningJobDescription describeTuning(String tuningJobName) {
+        return tuningBackend.describe(TuningJobName.of(tuningJobName));
+    }
+
+    /**
+     * Asks the tuning job to stop, unless it has ended.
+     *
+     * @return whether a stop was requested
+     */
+    public boolean stopTuning(String tuningJobName) {
+        TuningJobName name = TuningJobName.of(tuningJobName);
+        if (tuningBackend.describe(name).status().isTerminal()) {
+            return false;
+        }
+        tuningBackend.stop(name);
+        return true;
+    }
+
+    private TuningJob followTuning(TuningJobDescription first, TuningListener listener) {
+        TuningJob job = new TuningJob(first, tuningBackend, backend, artifactStore, workDirectory, pollPolicy,
+                listener == null ? TuningListener.none() : listener, followedTunings::remove);
+        followedTunings.add(job);
+        job.startFollowing();
+        if (closed) {
+            job.stopFollowing();
+        }
+        return job;
+    }
+
+    StorageUri outputPath() {
+        return outputPath;
+    }
+
+    Storage storage() {
+        return storage;
     }
 
     /** The name of the backend this instance runs on, as {@link Backends} knows it, or the training port's name. */
@@ -324,6 +418,8 @@ public final class Drydock implements AutoCloseable {
         closed = true;
         followed.forEach(TrainingJob::stopFollowing);
         followed.clear();
+        followedTunings.forEach(TuningJob::stopFollowing);
+        followedTunings.clear();
         if (ownBackend != null) {
             ownBackend.close();
         }
@@ -347,7 +443,7 @@ public final class Drydock implements AutoCloseable {
         return job;
     }
 
-    private ImageReference prepareImage(ImageSource source) {
+    ImageReference prepareImage(ImageSource source) {
         ImageReference image;
         if (source instanceof ImageSource.Built built) {
             image = imageRegistry.build(built.request());
@@ -368,7 +464,7 @@ public final class Drydock implements AutoCloseable {
         return image;
     }
 
-    private List<Upload> planUploads(JobName name, List<TrainingRequest.LocalInput> inputs, TrainingJobSpec.Builder spec,
+    List<Upload> planUploads(JobName name, List<TrainingRequest.LocalInput> inputs, TrainingJobSpec.Builder spec,
                                      Violations v) {
         List<Upload> uploads = new ArrayList<>();
         java.util.Set<String> specChannels = spec.channelNames();
@@ -398,7 +494,7 @@ public final class Drydock implements AutoCloseable {
         return channelName == null || channelName.isEmpty() ? "channel" : channelName.replace('/', '_');
     }
 
-    private record Upload(Path path, StorageUri target) {
+    record Upload(Path path, StorageUri target) {
     }
 
     /** Builds a {@link Drydock}. */

@@ -47,6 +47,11 @@ public final class ScriptedContainer {
     /** The lines {@link ContainerBehaviour#SUCCEED} logs, in order (among others). */
     public static final List<String> SUCCESS_LINES =
             List.of("epoch 1 train-rmse: 0.5", "epoch 2 train-rmse: 0.25", "training done");
+    /**
+     * The file {@link ContainerBehaviour#SUCCEED} keeps in {@code /opt/ml/checkpoints}, prefixed by the host and a
+     * dash: how many runs it has counted there (the count it found, plus one).
+     */
+    public static final String CHECKPOINT_RUNS_FILE = "runs.txt";
     /** The model file {@link ContainerBehaviour#SUCCEED} writes in {@code /opt/ml/model}. */
     public static final String MODEL_FILE = "model.txt";
     /**
@@ -81,7 +86,8 @@ public final class ScriptedContainer {
             System.out.flush();
         }, () -> false);
         ContainerBehaviour behaviour = behaviour(context);
-        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED || behaviour == ContainerBehaviour.IGNORE_SIGTERM) {
+        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED || behaviour == ContainerBehaviour.IGNORE_SIGTERM
+                || behaviour == ContainerBehaviour.RESUME_FROM_CHECKPOINT) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> onSigterm(context, behaviour)));
         }
         int code = run(context);
@@ -107,6 +113,15 @@ public final class ScriptedContainer {
                 case EXIT_NON_ZERO:
                     context.println("exiting without a failure file");
                     return Integer.parseInt(hyperparameters.getOrDefault(EXIT_CODE_HYPERPARAMETER, String.valueOf(NON_ZERO_EXIT_CODE)));
+                case RESUME_FROM_CHECKPOINT:
+                    Path runs = context.path("checkpoints/" + currentHost(context) + "-" + CHECKPOINT_RUNS_FILE);
+                    if (Files.isRegularFile(runs)) {
+                        context.println("resuming from the checkpoint " + runs.getFileName());
+                        return succeed(context, hyperparameters);
+                    }
+                    write(runs, "1\n");
+                    return sleep(context, ContainerBehaviour.SLEEP_UNTIL_STOPPED,
+                            Long.parseLong(hyperparameters.getOrDefault(SLEEP_SECONDS_HYPERPARAMETER, "600")));
                 case SLEEP_UNTIL_STOPPED:
                 case IGNORE_SIGTERM:
                     return sleep(context, behaviour, Long.parseLong(hyperparameters.getOrDefault(SLEEP_SECONDS_HYPERPARAMETER, "600")));
@@ -141,6 +156,13 @@ public final class ScriptedContainer {
             model.append("channel.").append(channel).append('=').append(files).append('\n');
             context.println("channel " + channel + ": " + files);
         }
+        // What the backend restored into /opt/ml/checkpoints, then one more run counted there: a backend that syncs
+        // checkpoints keeps the count across jobs that share a checkpoint location.
+        Path checkpoints = context.path("checkpoints");
+        model.append("checkpoints=").append(filesBelow(checkpoints)).append('\n');
+        Path runs = checkpoints.resolve(host + "-" + CHECKPOINT_RUNS_FILE);
+        int previous = Files.isRegularFile(runs) ? Integer.parseInt(Files.readString(runs, StandardCharsets.UTF_8).trim()) : 0;
+        write(runs, (previous + 1) + "\n");
         new TreeMap<>(hyperparameters).forEach((k, v) -> model.append("hyperparameter.").append(k).append('=').append(v).append('\n'));
         for (String line : SUCCESS_LINES) {
             pause();
@@ -149,6 +171,10 @@ public final class ScriptedContainer {
         write(context.path("model/" + MODEL_FILE), model.toString());
         write(context.path("output/data/summary.txt"), "final train-rmse " + FINAL_METRIC + "\n");
         return 0;
+    }
+
+    private static String currentHost(ContainerContext context) {
+        return String.valueOf(readJson(context.path("input/config/resourceconfig.json")).getOrDefault("current_host", "algo-1"));
     }
 
     private static int sleep(ContainerContext context, ContainerBehaviour behaviour, long seconds) throws IOException {
@@ -177,7 +203,7 @@ public final class ScriptedContainer {
         if (EXITING_NORMALLY.get()) {
             return;
         }
-        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED) {
+        if (behaviour != ContainerBehaviour.IGNORE_SIGTERM) {
             context.println(SIGTERM_LINE);
             return;
         }

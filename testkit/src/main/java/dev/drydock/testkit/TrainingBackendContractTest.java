@@ -2,6 +2,7 @@ package dev.drydock.testkit;
 
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
+import dev.drydock.core.model.CheckpointConfig;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.JobOutcome;
@@ -106,6 +107,14 @@ public abstract class TrainingBackendContractTest {
     /** Whether the backend runs several hosts ({@code instanceCount > 1}). */
     protected boolean supportsMultipleHosts() {
         return true;
+    }
+
+    /**
+     * Whether the backend syncs {@code /opt/ml/checkpoints} with the spec's checkpoint location (restored at start,
+     * kept at the end), as SageMaker does.
+     */
+    protected boolean syncsCheckpoints() {
+        return false;
     }
 
     /** Whether the failure reason is exactly the failure file's first 1024 characters (SageMaker adds a prefix). */
@@ -369,6 +378,33 @@ public abstract class TrainingBackendContractTest {
         assertThat(storage().exists(spec.modelArtifactUri())).isTrue();
     }
 
+    @Test
+    void checkpoints_whenConfigured_areRestoredAtStartAndWhatTheJobWroteIsKept(@TempDir Path tmp) throws IOException {
+        assumeTrue(syncsCheckpoints(), "the backend under test does not sync checkpoints");
+        StorageUri location = base.resolve("checkpoints/");
+        Path seed = Files.writeString(tmp.resolve("seed.bin"), "from an earlier run");
+        storage().put(seed, location.resolve("nested/seed.bin"));
+        TrainingJobSpec first = spec(ContainerBehaviour.SUCCEED, b -> b.checkpoint(CheckpointConfig.of(location)));
+        submit(first);
+        assertThat(waiter.awaitEnd(first.name()).state()).isEqualTo(JobState.COMPLETED);
+        TrainingJobSpec second = spec(ContainerBehaviour.SUCCEED, b -> b.checkpoint(CheckpointConfig.of(location)));
+        submit(second);
+        assertThat(waiter.awaitEnd(second.name()).state()).isEqualTo(JobState.COMPLETED);
+
+        String firstModel = modelText(first, tmp.resolve("first.tar.gz"));
+        String secondModel = modelText(second, tmp.resolve("second.tar.gz"));
+        String runs = "algo-1-" + ScriptedContainer.CHECKPOINT_RUNS_FILE;
+        assertThat(firstModel).as("the first job saw what was at the location").contains("checkpoints=nested/seed.bin\n");
+        assertThat(secondModel).as("the second job saw the first one's checkpoint").contains("checkpoints=" + runs + ",nested/seed.bin\n");
+        Path kept = storage().get(location.resolve(runs), tmp.resolve("runs.txt"));
+        assertThat(Files.readString(kept).trim()).as("the count the second job left at the location").isEqualTo("2");
+    }
+
+    private String modelText(TrainingJobSpec spec, Path archive) {
+        return new String(TarGzFixtures.read(storage().get(spec.modelArtifactUri(), archive)).get(ScriptedContainer.MODEL_FILE),
+                StandardCharsets.UTF_8);
+    }
+
     /** The scenario's spec: the adapter's container for {@code behaviour} plus name, channel, output and metric. */
     protected TrainingJobSpec spec(ContainerBehaviour behaviour, Consumer<TrainingJobSpec.Builder> tweak) {
         TrainingJobSpec.Builder b = containerFor(behaviour)
@@ -407,6 +443,11 @@ public abstract class TrainingBackendContractTest {
     /** Reads {@code name}'s whole log from the start (the job should have ended). */
     protected List<LogEvent> allLogs(JobName name) {
         return waiter.allLogs(name);
+    }
+
+    /** Waits until {@code name} has logged {@code line}. */
+    protected void awaitLogLine(JobName name, String line) {
+        waiter.awaitLogLine(name, line);
     }
 
     /** Polls until {@code name} ends, failing after {@link #jobTimeout()}. */

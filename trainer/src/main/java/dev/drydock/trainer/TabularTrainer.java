@@ -108,7 +108,16 @@ public final class TabularTrainer implements TrainingProgram {
                 config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
                 config.logTarget() ? "rmse" : "rmsle");
         Tuner tuner = new Tuner(data, options, stop, log);
+        if (Files.isDirectory(env.checkpointDir())) {
+            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
+            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
+            tuner.checkpointIn(env.checkpointDir().resolve("search"));
+        }
         TuningResult result = tuner.tune(config.space());
+        if (tuner.checkpoint().enabled()) {
+            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
+                    + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
         Trial best = result.best();
         log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
         log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));

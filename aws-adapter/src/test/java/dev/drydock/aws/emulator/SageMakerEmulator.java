@@ -51,6 +51,7 @@ public final class SageMakerEmulator implements SageMakerClient {
 
     private final TrainingBackend local;
     private final Map<String, CreateTrainingJobRequest> created = new LinkedHashMap<>();
+    private volatile EmulatedTuning tuning;
 
     /** An emulator running every job on {@code local}. */
     public SageMakerEmulator(TrainingBackend local) {
@@ -112,8 +113,62 @@ public final class SageMakerEmulator implements SageMakerClient {
                 .nextToken(to < jobs.size() ? String.valueOf(to) : null).build();
     }
 
+    /**
+     * Turns on Automatic Model Tuning (Create/Describe/Stop HyperParameterTuningJob, ListTrainingJobsFor...), its
+     * tuning jobs kept below {@code root}; each trial is a CreateTrainingJob through this emulator.
+     */
+    public SageMakerEmulator withTuning(java.nio.file.Path root) {
+        this.tuning = new EmulatedTuning(this, local, root);
+        return this;
+    }
+
+    /** The next {@code count} tuning calls answer ThrottlingException. */
+    public void throttleNextTuningCalls(int count) {
+        tuning().throttleNext(count);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobResponse createHyperParameterTuningJob(
+            software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest request) {
+        return tuning().create(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse describeHyperParameterTuningJob(
+            software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobRequest request) {
+        return tuning().describe(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobResponse
+            listTrainingJobsForHyperParameterTuningJob(
+            software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobRequest request) {
+        return tuning().listTrials(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobResponse stopHyperParameterTuningJob(
+            software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobRequest request) {
+        return tuning().stop(request);
+    }
+
+    private EmulatedTuning tuning() {
+        EmulatedTuning t = tuning;
+        if (t == null) {
+            throw new UnsupportedOperationException("tuning is off in this emulator: build it with withTuning(root)");
+        }
+        return t;
+    }
+
     @Override
     public synchronized ListTagsResponse listTags(ListTagsRequest request) {
+        EmulatedTuning t = tuning;
+        if (t != null) {
+            java.util.Optional<ListTagsResponse> tuningTags = t.tags(request.resourceArn());
+            if (tuningTags.isPresent()) {
+                return tuningTags.get();
+            }
+        }
         for (CreateTrainingJobRequest create : created.values()) {
             if (arn(create.trainingJobName()).equals(request.resourceArn())) {
                 return ListTagsResponse.builder().tags(SpecFromCreateRequest.tags(create)).build();

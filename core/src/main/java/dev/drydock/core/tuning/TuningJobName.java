@@ -19,6 +19,8 @@ public record TuningJobName(String value) {
     /** SageMaker's HyperParameterTuningJobName pattern. */
     public static final String RULE = "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}";
     private static final Pattern PATTERN = Pattern.compile(RULE);
+    /** The last millisecond handed out, so that two names generated in the same millisecond still differ. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_MILLIS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Validates the name. */
     public TuningJobName {
@@ -31,6 +33,24 @@ public record TuningJobName(String value) {
     /** The name {@code value}, validated. */
     public static TuningJobName of(String value) {
         return new TuningJobName(value);
+    }
+
+    /**
+     * A unique name from a base name and a UTC timestamp to the millisecond, within 32 characters:
+     * {@code house-prices-261202-164801123}. The base is cleaned (characters SageMaker refuses become hyphens) and
+     * trimmed to fit.
+     */
+    public static TuningJobName generate(String base) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyMMdd-HHmmssSSS").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(LAST_MILLIS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()))));
+        String cleaned = base == null ? "" : base.substring(base.lastIndexOf('/') + 1).replaceAll(":.*$", "")
+                .replaceAll("[^a-zA-Z0-9-]", "-").replaceAll("^-+", "");
+        int room = 32 - stamp.length() - 1;
+        if (cleaned.length() > room) {
+            cleaned = cleaned.substring(0, room);
+        }
+        cleaned = cleaned.replaceAll("-+$", "");
+        return new TuningJobName(cleaned.isEmpty() ? "tuning-" + stamp : cleaned + "-" + stamp);
     }
 
     /**

@@ -62,6 +62,13 @@ class TuningJobSpecTest {
     }
 
     @Test
+    void ranges_whenTheOnlyRangeIsInvalid_reportsThatRangeAlone() {
+        assertSingle(() -> TuningJobSpec.builder().name("tune").strategy(TuningStrategy.RANDOM).minimize("validation:rmse")
+                .continuous("eta", 2, 1, ScalingType.LINEAR).maxTrainingJobs(3).trainingTemplate(template()).build(),
+                "parameterRanges[0].max", "1.0", "greater than min 2.0");
+    }
+
+    @Test
     void ranges_whenMoreThan30_isRefused() {
         TuningJobSpec.Builder b = valid();
         for (int i = 0; i < 29; i++) {

@@ -16,9 +16,17 @@ final class JobsCommand extends BackendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (max < 1) {
+            throw dev.drydock.core.error.InvalidInputException.of("--max", String.valueOf(max),
+                    "must be at least 1: how many of the most recent jobs to list");
+        }
         try (Drydock drydock = backend.open()) {
             for (JobSummary s : drydock.list(max)) {
-                System.out.printf("%-63s  %-10s  %s%n", s.name(), s.state().wireName(), s.created());
+                if (s.problemIfAny().isPresent()) {
+                    System.out.printf("%-63s  %-10s  %s%n", s.name(), "unreadable", s.problem());
+                } else {
+                    System.out.printf("%-63s  %-10s  %s%n", s.name(), s.state().wireName(), s.created());
+                }
             }
         }
         return 0;

@@ -85,6 +85,12 @@ public final class HousePricesJob {
         return predict(options, model);
     }
 
+    /** Predicts {@code options.testCsv()} with an already trained {@code model} (the best trial of a tuning job). */
+    public HousePricesResult predictWith(HousePricesOptions options, TrainedModel model) {
+        checkData(options);
+        return predict(options, model);
+    }
+
     private HousePricesResult predict(HousePricesOptions options, TrainedModel model) {
         Path submission = options.outputDirectory().resolve("submission.csv");
         int rows;

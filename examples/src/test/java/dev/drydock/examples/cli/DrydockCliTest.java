@@ -143,4 +143,26 @@ class DrydockCliTest {
     void exitCode_whenJobNameTaken_isBadInput() {
         assertThat(ErrorReporter.exitCode(new dev.drydock.core.error.JobAlreadyExistsException("x"))).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
     }
+
+    @Test
+    void jobs_whenMaxNegative_refusesNamingTheOption() {
+        ConsoleCapture r = ConsoleCapture.run("jobs", "--home", home.toString(), "--max=-1");
+
+        assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(r.err).contains("--max", "-1", "at least 1");
+    }
+
+    @Test
+    void jobsAndDescribe_whenHomeMistyped_createNoFolder() {
+        Path typo = home.resolve("hoem");
+
+        ConsoleCapture jobs = ConsoleCapture.run("jobs", "--home", typo.toString());
+        ConsoleCapture describe = ConsoleCapture.run("describe", "--home", typo.toString(), "some-job");
+        ConsoleCapture dockerJobs = ConsoleCapture.run("jobs", "--docker", "--home", typo.toString());
+
+        assertThat(jobs.exitCode).isZero();
+        assertThat(describe.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
+        assertThat(dockerJobs.exitCode).isZero();
+        assertThat(typo).doesNotExist();
+    }
 }

@@ -147,6 +147,17 @@ final class DockerLauncher implements HostLauncher {
     }
 
     @Override
+    public boolean mountsCheckpointsAnywhere() {
+        return true;
+    }
+
+    private static String checkpointPath(TrainingJobSpec spec) {
+        // SageMaker mounts the synced checkpoints where the spec says (its default is /opt/ml/checkpoints).
+        return spec.checkpoint() != null ? spec.checkpoint().localPath()
+                : dev.drydock.core.model.CheckpointConfig.DEFAULT_LOCAL_PATH;
+    }
+
+    @Override
     public HostProcess launch(HostLaunch launch) {
         TrainingJobSpec spec = launch.spec();
         JobName job = spec.name();
@@ -158,7 +169,7 @@ final class DockerLauncher implements HostLauncher {
                 .withBinds(new Bind(launch.folder().input().toString(), new Volume("/opt/ml/input"), AccessMode.ro),
                         new Bind(launch.folder().model().toString(), new Volume("/opt/ml/model"), AccessMode.rw),
                         new Bind(launch.folder().output().toString(), new Volume("/opt/ml/output"), AccessMode.rw),
-                        new Bind(launch.folder().checkpoints().toString(), new Volume("/opt/ml/checkpoints"), AccessMode.rw))
+                        new Bind(launch.folder().checkpoints().toString(), new Volume(checkpointPath(spec)), AccessMode.rw))
                 .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=1g"))
                 .withNetworkMode(networks.getOrDefault(job, "none"));
         if (memoryLimit > 0) {

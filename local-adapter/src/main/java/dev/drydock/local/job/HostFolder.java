@@ -73,4 +73,22 @@ public record HostFolder(String host, Path root) {
                     + "; check that the job root is writable", e);
         }
     }
+
+    /** Deletes what {@code folder} holds (not the folder itself); what cannot be deleted is left. */
+    static void emptyQuietly(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind: the restarted trainer overwrites what it writes again
+                }
+            });
+        } catch (IOException e) {
+            // as above
+        }
+    }
 }

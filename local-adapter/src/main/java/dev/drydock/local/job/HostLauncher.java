@@ -20,6 +20,14 @@ public interface HostLauncher {
      */
     void preflight(TrainingJobSpec spec);
 
+    /**
+     * Whether this launcher can show the host's checkpoint folder to the trainer at any path the spec's checkpoint
+     * config names (a container mount can), or only at the host folder's {@code checkpoints/}.
+     */
+    default boolean mountsCheckpointsAnywhere() {
+        return false;
+    }
+
     /** Prepares what the hosts share (a network) before the first {@link #launch}. */
     default void beforeHosts(JobName job, List<String> hosts) {
     }

@@ -2,6 +2,7 @@ package dev.drydock.local.job;
 
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
@@ -78,6 +79,7 @@ public final class LocalJobEngine {
 
     private final Path jobRoot;
     private final ChannelStager stager;
+    private final Storage storage;
     private final ModelPublisher publisher;
     private final HostLauncher launcher;
     private final Duration gracePeriod;
@@ -88,7 +90,8 @@ public final class LocalJobEngine {
      */
     public LocalJobEngine(Path jobRoot, Storage storage, ModelPublisher publisher, HostLauncher launcher, Duration gracePeriod) {
         this.jobRoot = Objects.requireNonNull(jobRoot, "jobRoot").toAbsolutePath().normalize();
-        this.stager = new ChannelStager(Objects.requireNonNull(storage, "storage"));
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.stager = new ChannelStager(storage);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
@@ -116,6 +119,7 @@ public final class LocalJobEngine {
             return existing(folder, fingerprint);
         }
         stager.checkSources(spec);
+        CheckpointSync.check(storage, spec, launcher.name(), launcher.mountsCheckpointsAnywhere());
         publisher.checkWritable(spec.outputPath());
         launcher.preflight(spec);
         try {
@@ -188,6 +192,36 @@ public final class LocalJobEngine {
         }
     }
 
+    /**
+     * A spot interruption drill: the job's hosts get SIGTERM and the grace period, then the job starts again under
+     * the same name on its checkpoints, as SageMaker restarts a managed spot job whose instance was reclaimed.
+     *
+     * @throws InvalidInputException when the job is not a running managed spot job with checkpoints (checked here
+     *                               when this JVM runs the job; a job run by another JVM checks it and logs a refusal)
+     */
+    public void interrupt(JobName name) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        RunningJob running = RUNNING.get(folder.root());
+        if (running != null) {
+            running.requestInterruption().ifPresent(why -> {
+                throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName",
+                        name.value(), why)));
+            });
+            return;
+        }
+        JobDescription d = load(folder).orElseThrow(() -> notFound(name));
+        if (d.state().isTerminal()) {
+            throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName", name.value(),
+                    "has ended (" + d.state().wireName() + "): only a running job can be interrupted")));
+        }
+        try {
+            Files.writeString(folder.interruptRequestFile(), Instant.now().toString());
+        } catch (IOException e) {
+            throw new StorageIoException("could not ask job " + name + " to be interrupted (writing "
+                    + folder.interruptRequestFile() + "): " + e.getMessage(), e);
+        }
+    }
+
     /** The most recent jobs, newest first. */
     public List<JobSummary> list(int max) {
         if (max <= 0 || !Files.isDirectory(jobRoot)) {
@@ -202,8 +236,15 @@ public final class LocalJobEngine {
                 } catch (RuntimeException e) {
                     continue;
                 }
-                Optional<JobDescription> d = Optional.ofNullable(RUNNING.get(dir.toAbsolutePath().normalize()))
-                        .map(RunningJob::describe).or(() -> load(JobFolder.of(jobRoot, name)));
+                JobFolder folder = JobFolder.of(jobRoot, name);
+                Optional<JobDescription> d;
+                try {
+                    d = Optional.ofNullable(RUNNING.get(folder.root())).map(RunningJob::describe).or(() -> load(folder));
+                } catch (StorageIoException e) {
+                    // One damaged state file must not hide every other job: list it with its problem and go on.
+                    jobs.add(JobSummary.unreadable(name, lastWritten(folder), e.getMessage()));
+                    continue;
+                }
                 d.ifPresent(job -> jobs.add(new JobSummary(job.name(), job.state(), job.created(),
                         job.state().isTerminal() ? job.lastModified() : null)));
             }
@@ -212,6 +253,18 @@ public final class LocalJobEngine {
         }
         jobs.sort(Comparator.comparing(JobSummary::created).reversed());
         return List.copyOf(jobs.subList(0, Math.min(max, jobs.size())));
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    private static Instant lastWritten(JobFolder folder) {
+        try {
+            return Files.getLastModifiedTime(Files.exists(folder.stateFile()) ? folder.stateFile() : folder.root()).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     ChannelStager stager() {

@@ -53,6 +53,7 @@ final class RunningJob implements Runnable {
     private final Map<String, HostExit> ended = new LinkedHashMap<>();
     private final List<HostFolder> hostFolders = new ArrayList<>();
     private JobLog log;
+    private CheckpointSync checkpoints;
     private volatile StopCause stopCause;
     private volatile boolean finished;
     /** Opens when the job has a terminal state, for a JVM that waits for its jobs to stop before it exits. */
@@ -83,6 +84,44 @@ final class RunningJob implements Runnable {
         synchronized (description) {
             return description.finalMetrics(metrics.values()).build();
         }
+    }
+
+    /**
+     * Why a spot interruption drill cannot run on {@code spec}, or empty when it can: SageMaker restarts only a managed
+     * spot job, and only checkpoints let the restarted job resume rather than start over.
+     */
+    static java.util.Optional<String> whyNoInterruption(TrainingJobSpec spec) {
+        if (!spec.useSpotInstances() || spec.checkpoint() == null) {
+            return java.util.Optional.of("job " + spec.name() + " cannot be interrupted: a spot interruption drill needs a"
+                    + " managed spot job with checkpoints (useSpotInstances, a max wait time and a checkpoint location),"
+                    + " which SageMaker restarts on its checkpoints; stop it instead");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Interrupts the job as a reclaimed spot instance would: SIGTERM, the grace period, what was checkpointed kept,
+     * then the job starts again under the same name on its checkpoints.
+     *
+     * @return why it cannot be done, or empty when the drill started
+     */
+    java.util.Optional<String> requestInterruption() {
+        java.util.Optional<String> why = whyNoInterruption(spec);
+        if (why.isPresent()) {
+            return why;
+        }
+        synchronized (description) {
+            if (finished || stopCause != null) {
+                return java.util.Optional.of("job " + spec.name() + " is ending already; there is nothing to interrupt");
+            }
+            stopCause = StopCause.SPOT_INTERRUPTION;
+            Instant now = Instant.now();
+            description.transition(SecondaryStatus.INTERRUPTED, now,
+                    "The spot instance was interrupted (a drill); the job restarts on its checkpoints");
+            persist();
+        }
+        events.add(STOP_SIGNAL);
+        return java.util.Optional.empty();
     }
 
     /** Asks the job to stop; the first cause wins. Does nothing once the job has ended. */
@@ -144,6 +183,8 @@ final class RunningJob implements Runnable {
             hostFolders.add(hostFolder);
         }
         engine.stager().stage(spec, hostFolders);
+        checkpoints = CheckpointSync.of(engine.storage(), spec, hostFolders);
+        checkpoints.restore();
         log = JobLog.openForAppend(folder.logFile(), metrics::accept);
         if (stopCause != null) {
             finishStopped(null); // no container ran, so none saved a model
@@ -155,12 +196,24 @@ final class RunningJob implements Runnable {
             description.trainingStarted(trainingStarted);
             transitionLocked(SecondaryStatus.TRAINING, trainingStarted, "Training image download completed. Training in progress.");
         }
-        launchHosts(hosts);
-        watch(trainingStarted.plus(spec.stoppingCondition().maxRuntime()));
+        Duration ran = Duration.ZERO;
+        while (true) {
+            Instant attemptStarted = Instant.now();
+            launchHosts(hosts);
+            watch(attemptStarted.plus(spec.stoppingCondition().maxRuntime().minus(ran)));
+            // Every host has ended: what the trainers checkpointed last (also in the grace period of a stop) is kept.
+            checkpoints.syncNow(log);
+            ran = ran.plus(Duration.between(attemptStarted, Instant.now()));
+            if (stopCause != StopCause.SPOT_INTERRUPTION || failureReason != null) {
+                break;
+            }
+            restartAfterInterruption(hosts);
+        }
         Instant trainingEnded = Instant.now();
         synchronized (description) {
             description.trainingEnded(trainingEnded);
-            description.billableSeconds(Math.max(1, Duration.between(trainingStarted, trainingEnded).toSeconds()));
+            // As SageMaker bills a spot job: the time its hosts ran, not the time spent restarting them.
+            description.billableSeconds(Math.max(1, ran.toSeconds()));
         }
         if (failureReason != null) {
             fail(failureReason);
@@ -174,6 +227,36 @@ final class RunningJob implements Runnable {
                 finish(JobState.COMPLETED, SecondaryStatus.COMPLETED, null, model);
             }
         }
+    }
+
+    /**
+     * After a spot interruption: the hosts' folders are emptied but for their input, the checkpoints are restored from
+     * the checkpoint location (as on a new instance), and the hosts start again.
+     */
+    private void restartAfterInterruption(List<String> hosts) {
+        engine.launcher().afterHosts(spec.name());
+        synchronized (started) {
+            started.clear();
+        }
+        ended.clear();
+        killAt = null;
+        for (HostFolder host : hostFolders) {
+            for (Path folder : new Path[] {host.model(), host.outputData(), host.checkpoints()}) {
+                HostFolder.emptyQuietly(folder);
+            }
+            try {
+                Files.deleteIfExists(host.failureFile());
+            } catch (java.io.IOException e) {
+                // a stale failure file would only be overwritten by the next failure
+            }
+        }
+        checkpoints.restore();
+        engine.launcher().beforeHosts(spec.name(), hosts);
+        synchronized (description) {
+            stopCause = null;
+            transitionLocked(SecondaryStatus.TRAINING, Instant.now(), "Training resumed on the checkpoints after the spot interruption");
+        }
+        log.line(hostFolders.get(0).host(), "drydock: spot interruption drill: restarting the job on its checkpoints");
     }
 
     private void launchHosts(List<String> hosts) {
@@ -220,6 +303,15 @@ final class RunningJob implements Runnable {
             if (stopCause == null && Files.exists(folder.stopRequestFile())) {
                 requestStop(StopCause.REQUESTED);
             }
+            if (stopCause == null && Files.exists(folder.interruptRequestFile())) {
+                // Asked by another process: it could not check the spec, so a refusal goes to the job's log.
+                requestInterruption().ifPresent(why -> log.line(hostFolders.get(0).host(), "drydock: " + why));
+                try {
+                    Files.deleteIfExists(folder.interruptRequestFile());
+                } catch (java.io.IOException e) {
+                    // seen again next tick; requestInterruption is idempotent while the drill runs
+                }
+            }
             if (stopCause == null && !now.isBefore(maxRuntimeDeadline)) {
                 requestStop(StopCause.MAX_RUNTIME);
             }
@@ -232,6 +324,7 @@ final class RunningJob implements Runnable {
                 }
                 killAt = Instant.MAX;
             }
+            checkpoints.syncIfDue(log);
             if (ended.size() < started.size()) {
                 // Once every host has ended the next transition (Uploading, Failed, Stopped) is written at once with
                 // the metrics: a write here would be superseded within a millisecond, on the path to the result.

@@ -28,28 +28,69 @@ public final class Tuner {
     /** How long a failed or finished search waits for fits still running on its workers before it returns. */
     private static final Duration WORKER_END_WAIT = Duration.ofMinutes(10);
 
-    private final Dataset data;
+    private final CvData data;
     private final TuningOptions options;
     private final StopSignal stop;
     private final Consumer<String> log;
     private final Folds folds;
+    private FitCache checkpoint = FitCache.none();
 
     /**
-     * @param data the rows to cross-validate on (the hold-out excluded)
+     * @param data the rows to cross-validate on (the hold-out excluded), encoded once for all folds
      * @param options how to tune
      * @param stop polled between fits
      * @param log receives progress and rung lines
      */
     public Tuner(Dataset data, TuningOptions options, StopSignal stop, Consumer<String> log) {
+        this(CvData.slice(data, split(data.rows(), options)), options, stop, log);
+    }
+
+    /**
+     * @param data the folds to cross-validate on, each encoded by what was fitted on its own training rows
+     * @param options how to tune ({@code folds} must match the data's)
+     * @param stop polled between fits
+     * @param log receives progress and rung lines
+     */
+    public Tuner(CvData data, TuningOptions options, StopSignal stop, Consumer<String> log) {
+        if (data.folds().count() != options.folds()) {
+            throw new IllegalArgumentException("the data has " + data.folds().count() + " folds, the options "
+                    + options.folds());
+        }
         this.data = data;
         this.options = options;
         this.stop = stop;
         this.log = log;
-        if (data.rows() < options.folds()) {
+        this.folds = data.folds();
+    }
+
+    /**
+     * @param rows the rows to split
+     * @param options the folds and the seed
+     * @return the seeded split the tuner uses
+     * @throws TrainingException when there are fewer rows than folds
+     */
+    public static Folds split(int rows, TuningOptions options) {
+        if (rows < options.folds()) {
             throw new TrainingException("folds=" + options.folds() + " needs at least as many training rows; got "
-                    + data.rows());
+                    + rows);
         }
-        this.folds = Folds.split(data.rows(), options.folds(), options.seed());
+        return Folds.split(rows, options.folds(), options.seed());
+    }
+
+    /**
+     * Keeps every finished fit in {@code folder} (the job's checkpoint folder) and takes fits an earlier run of this
+     * search stored there instead of making them again: a restarted job resumes where it stopped.
+     *
+     * @return this tuner
+     */
+    public Tuner checkpointIn(java.nio.file.Path folder) {
+        this.checkpoint = FitCache.in(folder, data, folds);
+        return this;
+    }
+
+    /** @return the checkpoint of the fits ({@link FitCache#none()} unless {@link #checkpointIn} was called) */
+    public FitCache checkpoint() {
+        return checkpoint;
     }
 
     /**
@@ -61,6 +102,7 @@ public final class Tuner {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("objective", "reg:squarederror");
         params.put("eval_metric", options.evalMetric());
+        params.putAll(options.nativeExtras());
         params.put("tree_method", options.treeMethod());
         params.put("seed", options.seed());
         params.put("nthread", threads);
@@ -80,7 +122,7 @@ public final class Tuner {
         ConcurrentLinkedQueue<FoldMatrices> created = new ConcurrentLinkedQueue<>();
         ThreadLocal<FoldMatrices> matrices = ThreadLocal.withInitial(() -> {
             try {
-                FoldMatrices m = new FoldMatrices(data, folds);
+                FoldMatrices m = new FoldMatrices(data);
                 created.add(m);
                 return m;
             } catch (XGBoostError e) {
@@ -117,6 +159,68 @@ public final class Tuner {
             if (awaitWorkers(pool)) {
                 created.forEach(FoldMatrices::close);
             }
+        }
+    }
+
+    /**
+     * Out-of-fold predictions of one configuration: each fold's booster, fitted on that fold's training rows for
+     * {@code configuration.rounds()} rounds, predicts its validation rows. Folds are fitted in parallel.
+     *
+     * @param configuration the configuration, with its round count
+     * @return one prediction (XGBoost's output, in label units) per row of the data, in row order
+     */
+    public double[] outOfFold(ParamSet configuration) {
+        int workers = Math.max(1, Math.min(options.threads(), folds.count()));
+        int fitThreads = Math.max(1, options.threads() / workers);
+        Map<String, Object> params = nativeParams(configuration, fitThreads);
+        double[] out = new double[data.rows()];
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "drydock-oof");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int f = 0; f < folds.count(); f++) {
+                int fold = f;
+                futures.add(pool.submit(() -> {
+                    float[][] predicted = fitAndPredict(data.training().get(fold), data.validation().get(fold), params,
+                            configuration.rounds());
+                    int[] rows = folds.validation(fold);
+                    for (int i = 0; i < rows.length; i++) {
+                        out[rows[i]] = predicted[i][0];
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting out of fold", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an out-of-fold fit failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[][] fitAndPredict(Dataset training, Dataset validation, Map<String, Object> params, int rounds)
+            throws XGBoostError {
+        ml.dmlc.xgboost4j.java.DMatrix train = training.toDMatrix();
+        ml.dmlc.xgboost4j.java.DMatrix valid = validation.toDMatrix();
+        ml.dmlc.xgboost4j.java.Booster booster = null;
+        try {
+            booster = ml.dmlc.xgboost4j.java.XGBoost.train(train, params, rounds, Map.of(), null, null);
+            return booster.predict(valid);
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+            train.dispose();
+            valid.dispose();
         }
     }
 
@@ -245,8 +349,16 @@ public final class Tuner {
                 return null;
             }
             long t0 = System.nanoTime();
-            CvCurve curve = CrossValidator.evaluate(matrices.get(), nativeParams(config, fitThreads), maxRounds,
-                    patience, stop::stopRequested);
+            Map<String, Object> params = nativeParams(config, fitThreads);
+            java.util.Optional<CvCurve> saved = checkpoint.get(params, maxRounds, patience);
+            if (saved.isPresent()) {
+                return new Fit(saved.get(), 0);
+            }
+            CvCurve curve = CrossValidator.evaluate(matrices.get(), params, maxRounds, patience, stop::stopRequested);
+            if (curve != null) {
+                // Only whole fits come back: one that a stop cut short returns null and is never kept.
+                checkpoint.put(params, maxRounds, patience, curve);
+            }
             return curve == null ? null : new Fit(curve, (System.nanoTime() - t0) / 1e9);
         }
 
