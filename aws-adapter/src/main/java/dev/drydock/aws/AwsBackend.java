@@ -5,7 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.google.common.base.Suppliers;
-import dev.drydock.core.archive.ExtractionLimits;
+import dev.drydock.archive.ExtractionLimits;
 import dev.drydock.core.Backend;
 import dev.drydock.core.PollPolicy;
 import dev.drydock.core.error.ConfigurationException;
@@ -73,14 +73,15 @@ public final class AwsBackend implements Backend {
     private final Supplier<TrainingBackend> training;
     private final Supplier<TuningBackend> tuning;
     private final Supplier<EcrClient> ecr;
+    private final Map<String, Supplier<EcrClient>> ecrByRegion = new java.util.concurrent.ConcurrentHashMap<>();
     private final Supplier<DockerClient> docker;
     private final Supplier<EcrImageRegistry> registry;
 
     private AwsBackend(Builder b) {
         this.config = b.copy();
         this.region = resolveRegion(b);
-        this.factory = new AwsClientFactory(region, credentialsProvider(b), b.endpoints, b.pathStyle,
-                b.policies.sdkMaxAttempts(), b.multipartThresholdBytes, b.partSizeBytes, b.maxConcurrency);
+        this.factory = new AwsClientFactory(region, credentialsProvider(b), b.endpointsByService(), b.pathStyle,
+                b.policies.sdkMaxAttempts(), b.multipartThresholdBytes, b.partSizeBytes, b.maxConcurrency, b.customizer);
         this.s3 = lazy(factory::s3);
         this.s3Async = lazy(factory::s3Async);
         this.transfers = lazy(() -> factory.transferManager(s3Async.get()));
@@ -96,7 +97,8 @@ public final class AwsBackend implements Backend {
                 config.roleArn, region.id()), config.policies));
         this.ecr = lazy(factory::ecr);
         this.docker = lazy(this::dockerClient);
-        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).docker(docker.get())
+        this.registry = Suppliers.memoize(() -> EcrImageRegistry.builder().ecr(ecr.get()).region(region.id())
+                .ecrInRegion(this::ecrIn).docker(docker.get())
                 .createMissingRepositories(config.createMissingRepositories).immutableTags(config.immutableTags)
                 .scanOnPush(config.scanOnPush).build());
     }
@@ -233,6 +235,11 @@ public final class AwsBackend implements Backend {
         }
     }
 
+    /** The ECR client of another region, made once per region and closed with the others. */
+    private EcrClient ecrIn(String otherRegion) {
+        return ecrByRegion.computeIfAbsent(otherRegion, r -> lazy(() -> factory.ecr(r))).get();
+    }
+
     private <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> make) {
         return Suppliers.memoize(() -> {
             T made = make.get();
@@ -271,14 +278,15 @@ public final class AwsBackend implements Backend {
             try {
                 return new DefaultAwsRegionProviderChain().getRegion();
             } catch (SdkClientException e) {
-                throw new ConfigurationException("no AWS region is configured: set region(\"eu-west-1\") (or another) on"
-                        + " AwsBackend.builder(), or AWS_REGION, or a region in the profile", e);
+                throw new ConfigurationException("no AWS region is configured: set the AWS_REGION environment variable,"
+                        + " or region = eu-west-1 in the profile's section of ~/.aws/config (AWS_PROFILE picks the"
+                        + " profile), or region(\"eu-west-1\") on the backend's builder", e);
             }
         }
         Region region = Region.of(id);
         // With endpoint overrides (LocalStack, S3-compatible servers) any region name signs requests; against AWS
         // itself an unknown name would only fail later as an unresolvable host.
-        if (b.endpoints.isEmpty() && !Region.regions().contains(region)) {
+        if (!b.hasCustomEndpoint() && !Region.regions().contains(region)) {
             throw new ConfigurationException("unknown AWS region \"" + id + "\": use a region name such as us-east-1,"
                     + " eu-west-1 or ap-southeast-2 (see `aws ec2 describe-regions`)");
         }
@@ -311,6 +319,8 @@ public final class AwsBackend implements Backend {
         private String roleArn;
         private String bucket;
         private final Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
+        private URI endpointUrl;
+        private AwsClientCustomizer customizer = AwsClientCustomizer.none();
         private boolean pathStyle;
         private ServerSideEncryption encryption = ServerSideEncryption.bucketDefault();
         private boolean createMissingBuckets;
@@ -377,6 +387,22 @@ public final class AwsBackend implements Backend {
         /** The default bucket for staging data and outputs. */
         public Builder bucket(String value) {
             this.bucket = value;
+            return this;
+        }
+
+        /**
+         * Sends every service's calls to {@code endpoint} (LocalStack, an emulator); {@link #endpointOverride} still
+         * wins for its service. Without either, the SDK's own settings apply: {@code AWS_ENDPOINT_URL},
+         * {@code AWS_ENDPOINT_URL_<SERVICE>} (such as {@code AWS_ENDPOINT_URL_S3}) and the profile's {@code endpoint_url}.
+         */
+        public Builder endpointUrl(URI endpoint) {
+            this.endpointUrl = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /** Adjusts each SDK client drydock makes (timeouts, proxy, expect-continue, an HTTP client of your own). */
+        public Builder clientCustomizer(AwsClientCustomizer value) {
+            this.customizer = Objects.requireNonNull(value, "clientCustomizer");
             return this;
         }
 
@@ -487,6 +513,24 @@ public final class AwsBackend implements Backend {
             return new AwsBackend(this);
         }
 
+        /** The endpoint of each service that has one: its own override, else the one for every service. */
+        private Map<AwsService, URI> endpointsByService() {
+            Map<AwsService, URI> all = new EnumMap<>(AwsService.class);
+            if (endpointUrl != null) {
+                for (AwsService service : AwsService.values()) {
+                    all.put(service, endpointUrl);
+                }
+            }
+            all.putAll(endpoints);
+            return all;
+        }
+
+        /** Whether any endpoint other than AWS's own is configured, here or in the SDK's environment variables. */
+        private boolean hasCustomEndpoint() {
+            return endpointUrl != null || !endpoints.isEmpty()
+                    || System.getenv().keySet().stream().anyMatch(name -> name.startsWith("AWS_ENDPOINT_URL"));
+        }
+
         private Builder copy() {
             Builder c = new Builder();
             c.region = region;
@@ -498,6 +542,8 @@ public final class AwsBackend implements Backend {
             c.roleArn = roleArn;
             c.bucket = bucket;
             c.endpoints.putAll(endpoints);
+            c.endpointUrl = endpointUrl;
+            c.customizer = customizer;
             c.pathStyle = pathStyle;
             c.encryption = encryption;
             c.createMissingBuckets = createMissingBuckets;

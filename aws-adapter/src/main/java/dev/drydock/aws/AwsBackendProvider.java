@@ -37,8 +37,27 @@ public final class AwsBackendProvider implements BackendProvider {
     private static final String ROLE_PATTERN = "arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}";
     private static final String BUCKET_PATTERN = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
 
+    private final java.util.function.Function<String, java.util.Optional<String>> regionChain;
+
     /** For {@link java.util.ServiceLoader}. */
     public AwsBackendProvider() {
+        this(AwsBackendProvider::regionFromChain);
+    }
+
+    /** With {@code regionChain}: the region the SDK finds for a profile ({@code null}: the default) when none is set. */
+    AwsBackendProvider(java.util.function.Function<String, java.util.Optional<String>> regionChain) {
+        this.regionChain = regionChain;
+    }
+
+    /** The region of the SDK's chain (aws.region, AWS_REGION, the profile's region, instance metadata), if any. */
+    private static java.util.Optional<String> regionFromChain(String profile) {
+        try {
+            var chain = profile == null ? new software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain()
+                    : software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain.builder().profileName(profile).build();
+            return java.util.Optional.of(chain.getRegion().id());
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override
@@ -77,6 +96,14 @@ public final class AwsBackendProvider implements BackendProvider {
         }
         settings.get(REGION.key()).filter(r -> !r.matches("[a-z]{2}(-[a-z]+)+-\\d")).ifPresent(r -> problems.add(
                 settings.origin(REGION.key()) + " \"" + r + "\" must be an AWS region such as eu-west-1"));
+        String region = settings.get(REGION.key())
+                .or(() -> regionChain.apply(settings.get(PROFILE.key()).orElse(null))).orElse(null);
+        if (region == null) {
+            String profile = settings.get(PROFILE.key()).orElse(System.getenv("AWS_PROFILE"));
+            problems.add("region must be set: the AWS region to run in (--region eu-west-1 or DRYDOCK_REGION, or the"
+                    + " AWS_REGION environment variable, or region = eu-west-1 in the "
+                    + (profile == null ? "[default]" : "[profile " + profile + "]") + " section of ~/.aws/config)");
+        }
         URI endpoint = null;
         boolean pathStyle = false;
         try {
@@ -91,14 +118,12 @@ public final class AwsBackendProvider implements BackendProvider {
         AwsBackend.Builder b = AwsBackend.builder().bucket(bucket).roleArn(role).createMissingRepositories(true)
                 .ecrRepository(settings.get(ECR_REPOSITORY).orElseThrow())
                 .stagingKey(settings.get(STAGING_KEY).orElseThrow());
-        settings.get(REGION.key()).ifPresent(b::region);
+        b.region(region);
         settings.get(PROFILE.key()).ifPresent(b::profile);
         settings.path(HOME.key()).ifPresent(b::home);
         settings.get(DOCKER_HOST.key()).ifPresent(b::dockerHost);
         if (endpoint != null) {
-            for (AwsService service : AwsService.values()) {
-                b.endpointOverride(service, endpoint);
-            }
+            b.endpointUrl(endpoint);
         }
         b.pathStyleAccess(pathStyle);
         return b.build();

@@ -69,9 +69,11 @@ public final class CloudWatchLogReader {
         List<Tagged> events = new ArrayList<>();
         int order = 0;
         for (String stream : streams) {
-            String token = positions.token(stream);
+            String from = positions.token(stream);
+            String token = from;
             String host = host(stream);
             boolean gotEvents = false;
+            int moves = 0;
             for (int i = 0; i < requestsPerStream; i++) {
                 GetLogEventsResponse page = events(jobName, stream, token);
                 gotEvents |= !page.events().isEmpty();
@@ -79,17 +81,19 @@ public final class CloudWatchLogReader {
                     events.add(new Tagged(new LogEvent(Instant.ofEpochMilli(e.timestamp()), host, stripNewline(e.message())), order++));
                 }
                 String next = page.nextForwardToken();
-                boolean end = next == null || next.equals(token);
-                if (next != null) {
-                    token = next;
+                if (next == null || next.equals(token)) {
+                    break; // the end of the stream: CloudWatch hands back the token it was given
                 }
-                if (end || page.events().isEmpty()) {
-                    break;
-                }
+                token = next;
+                moves++;
+                // A new token goes on, also after an empty page: CloudWatch pages a stream by time, so a stretch
+                // without events answers with no events and a new token while more events follow.
             }
-            // A position moves only past events returned: CloudWatch hands out a token for a stream that is still
-            // empty (SageMaker creates it when the container starts), and an empty page must keep its cursor.
-            if (gotEvents && token != null) {
+            // Keep the position unless all it learnt is the first token of a stream that is still empty (SageMaker
+            // makes the stream when the container starts, before its first line): such a page keeps its cursor. Past
+            // empty pages with new tokens it moves, or the next read would make the same empty requests for ever.
+            boolean onlyAnEmptyHead = from == null && !gotEvents && moves <= 1;
+            if (token != null && !token.equals(from) && !onlyAnEmptyHead) {
                 positions = positions.with(stream, token);
             }
         }

@@ -48,7 +48,7 @@ final class CreateTrainingJobMapper {
     static CreateTrainingJobRequest map(TrainingJobSpec spec, String roleArn, String fingerprint) {
         checkLocations(spec);
         AlgorithmSpecification.Builder algorithm = AlgorithmSpecification.builder()
-                .trainingImage(spec.image().toString())
+                .trainingImage(trainingImage(spec.image()))
                 .trainingInputMode(spec.inputMode().wireName())
                 .metricDefinitions(spec.metricDefinitions().stream()
                         .map(m -> MetricDefinition.builder().name(m.name()).regex(m.regex()).build()).toList());
@@ -138,6 +138,15 @@ final class CreateTrainingJobMapper {
                 + (TrainingJobSpec.MAX_TAGS - 1) + " on SageMaker: drydock adds the tag " + SpecFingerprint.TAG
                 + " that makes submit idempotent");
         v.throwIfAny();
+    }
+
+    /**
+     * The image as SageMaker documents TrainingImage: {@code registry/repository@digest} when pinned (the pin is what
+     * must run; the tag only named it), else {@code registry/repository:tag}. SageMaker lists the two forms, not the
+     * combined {@code :tag@digest} that Docker also reads.
+     */
+    static String trainingImage(dev.drydock.core.model.ImageReference image) {
+        return image.digest() != null ? image.name() + "@" + image.digest() : image.toString();
     }
 
     private static int seconds(java.time.Duration d) {

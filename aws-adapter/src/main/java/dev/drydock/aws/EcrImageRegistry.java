@@ -56,6 +56,8 @@ public final class EcrImageRegistry implements ImageRegistry {
     private static final long TOKEN_MARGIN_SECONDS = 300;
 
     private final EcrClient ecr;
+    private final String region;
+    private final java.util.function.Function<String, EcrClient> ecrInRegion;
     private final DockerClient docker;
     private final boolean createMissingRepositories;
     private final boolean immutableTags;
@@ -65,6 +67,8 @@ public final class EcrImageRegistry implements ImageRegistry {
 
     private EcrImageRegistry(Builder b) {
         this.ecr = Objects.requireNonNull(b.ecr, "ecr client");
+        this.region = b.region;
+        this.ecrInRegion = b.ecrInRegion;
         this.docker = Objects.requireNonNull(b.docker, "docker client");
         this.createMissingRepositories = b.createMissingRepositories;
         this.immutableTags = b.immutableTags;
@@ -123,7 +127,7 @@ public final class EcrImageRegistry implements ImageRegistry {
         EcrCredentials login = credentials(false);
         ImageReference dest = target.registry() == null ? target.inRegistry(login.registryHost()) : target;
         String tag = dest.tag() == null ? "latest" : dest.tag();
-        ensureRepository(dest.repository());
+        ensureRepository(dest);
         try {
             docker.tagImageCmd(local.getId(), dest.name(), tag).withForce(true).exec();
         } catch (DockerException | DockerClientException e) {
@@ -208,24 +212,26 @@ public final class EcrImageRegistry implements ImageRegistry {
         }
     }
 
-    private void ensureRepository(String repository) {
+    private void ensureRepository(ImageReference dest) {
+        String repository = dest.repository();
+        EcrRegistry where = registryOf(dest);
         try {
-            ecr.describeRepositories(b -> b.repositoryNames(repository));
+            where.client().describeRepositories(b -> b.registryId(where.registryId()).repositoryNames(repository));
         } catch (RepositoryNotFoundException e) {
             if (!createMissingRepositories) {
                 throw new ImageNotFoundException(repository, "ECR repository \"" + repository
                         + "\" does not exist: create it (aws ecr create-repository --repository-name " + repository
                         + "), or let drydock create it with createMissingRepositories(true)", e);
             }
-            createRepository(repository);
+            createRepository(where, repository);
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "checking ECR repository " + repository);
         }
     }
 
-    private void createRepository(String repository) {
+    private void createRepository(EcrRegistry where, String repository) {
         try {
-            ecr.createRepository(b -> b.repositoryName(repository)
+            where.client().createRepository(b -> b.registryId(where.registryId()).repositoryName(repository)
                     .imageTagMutability(immutableTags ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE)
                     .imageScanningConfiguration(s -> s.scanOnPush(scanOnPush)));
             LOG.info("created ECR repository {} (immutable tags: {}, scan on push: {})", repository, immutableTags, scanOnPush);
@@ -239,8 +245,10 @@ public final class EcrImageRegistry implements ImageRegistry {
     private Optional<ImageReference> resolveInEcr(ImageReference image) {
         ImageIdentifier id = image.digest() != null ? ImageIdentifier.builder().imageDigest(image.digest()).build()
                 : ImageIdentifier.builder().imageTag(image.tag() == null ? "latest" : image.tag()).build();
+        EcrRegistry where = registryOf(image);
         try {
-            DescribeImagesResponse r = ecr.describeImages(b -> b.repositoryName(image.repository()).imageIds(id));
+            DescribeImagesResponse r = where.client().describeImages(b -> b.registryId(where.registryId())
+                    .repositoryName(image.repository()).imageIds(id));
             if (r.imageDetails().isEmpty()) {
                 return Optional.empty();
             }
@@ -250,6 +258,34 @@ public final class EcrImageRegistry implements ImageRegistry {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "looking up image " + image + " in ECR");
         }
+    }
+
+    /**
+     * The account and region an image's ECR host names ({@code 683313688378.dkr.ecr.eu-west-1.amazonaws.com}: AWS's
+     * prebuilt images live in AWS's accounts), with the client of that region; the caller's own registry for an image
+     * without such a host. Without the account, ECR would look in the caller's account, and without the region in the
+     * client's region: "not found", or a same-named image of the caller's own pinned instead.
+     */
+    private EcrRegistry registryOf(ImageReference image) {
+        Matcher host = image.registry() == null ? null : ECR_HOST.matcher(image.registry());
+        if (host == null || !host.matches()) {
+            return new EcrRegistry(null, ecr);
+        }
+        String account = host.group(1);
+        String imageRegion = host.group(3);
+        if (region == null || region.equals(imageRegion)) {
+            return new EcrRegistry(account, ecr);
+        }
+        if (ecrInRegion == null) {
+            throw new ConfigurationException("image " + image + " is in ECR of region " + imageRegion + ", and this"
+                    + " registry's ECR client is in " + region + ": give EcrImageRegistry.builder().ecrInRegion(..) a"
+                    + " client per region (AwsBackend does), or use an image of region " + region);
+        }
+        return new EcrRegistry(account, ecrInRegion.apply(imageRegion));
+    }
+
+    /** Where an ECR call goes: the account ({@code null}: the caller's own) and the client of its region. */
+    private record EcrRegistry(String registryId, EcrClient client) {
     }
 
     private boolean isEcr(ImageReference image) {
@@ -345,6 +381,8 @@ public final class EcrImageRegistry implements ImageRegistry {
     /** Builds an {@link EcrImageRegistry}. */
     public static final class Builder {
         private EcrClient ecr;
+        private String region;
+        private java.util.function.Function<String, EcrClient> ecrInRegion;
         private DockerClient docker;
         private boolean createMissingRepositories;
         private boolean immutableTags;
@@ -357,6 +395,21 @@ public final class EcrImageRegistry implements ImageRegistry {
         /** The ECR client (the caller owns and closes it). */
         public Builder ecr(EcrClient client) {
             this.ecr = client;
+            return this;
+        }
+
+        /** The region of {@link #ecr}: an image whose ECR host names another region is looked up there. */
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        /**
+         * The ECR client of a region (made and owned by the caller, one per region), for images whose host names a
+         * region other than {@link #region}'s.
+         */
+        public Builder ecrInRegion(java.util.function.Function<String, EcrClient> clients) {
+            this.ecrInRegion = clients;
             return this;
         }
 

@@ -45,4 +45,23 @@ class AwsBackendProviderTest {
                 .hasMessageContaining("bucket must be set").hasMessageContaining("DRYDOCK_BUCKET")
                 .hasMessageContaining("role-arn must be set").hasMessageContaining("DRYDOCK_ROLE_ARN");
     }
+    @Test
+    void create_whenNoRegionAnywhere_saysWhichSettingEnvironmentVariableOrProfileToSet() {
+        AwsBackendProvider noRegionInTheChain = new AwsBackendProvider(profile -> java.util.Optional.empty());
+        BackendSettings s = BackendSettings.of("bucket", "my-ml-bucket", "role-arn", ROLE, "profile", "ml");
+
+        assertThatThrownBy(() -> noRegionInTheChain.create("sagemaker", s)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("region must be set").hasMessageContaining("--region eu-west-1")
+                .hasMessageContaining("DRYDOCK_REGION").hasMessageContaining("AWS_REGION")
+                .hasMessageContaining("[profile ml] section of ~/.aws/config")
+                .hasMessageNotContaining("AwsBackend.builder()");
+    }
+
+    @Test
+    void create_whenTheChainHasARegion_needsNoRegionSetting() {
+        try (Backend b = new AwsBackendProvider(profile -> java.util.Optional.of("eu-west-1")).create("sagemaker",
+                BackendSettings.of("bucket", "my-ml-bucket", "role-arn", ROLE))) {
+            assertThat(b.name()).isEqualTo("sagemaker");
+        }
+    }
 }

@@ -142,4 +142,29 @@ class CloudWatchLogReaderTest {
         assertThat(CloudWatchLogReader.host("job/algo-12-1700000000")).isEqualTo("algo-12");
         assertThat(CloudWatchLogReader.host("job/algo-3")).isEqualTo("algo-3");
     }
+    @Test
+    void read_whenEmptyPagesWithNewTokensComeBeforeMoreEvents_goesOnPastThemAcrossReads() {
+        // More empty pages in a row than one read makes requests for a stream: the reader must not stall on them.
+        logs.append(ALGO1, 1_000, "before the gap").gap(ALGO1, 25).append(ALGO1, 900_000, "after the gap");
+        CloudWatchLogReader reader = new CloudWatchLogReader(logs, 100, 10);
+        List<String> seen = new ArrayList<>();
+        LogCursor cursor = LogCursor.START;
+
+        for (int read = 0; read < 5 && !seen.contains("after the gap"); read++) {
+            LogPage page = reader.read(JOB, cursor);
+            page.events().forEach(e -> seen.add(e.message()));
+            cursor = page.next();
+        }
+
+        assertThat(seen).containsExactly("before the gap", "after the gap");
+    }
+
+    @Test
+    void read_whenEmptyPagesWithNewTokensComeBeforeMoreEvents_oneReadFollowsThemWithinItsRequests() {
+        logs.append(ALGO1, 1_000, "a").gap(ALGO1, 3).append(ALGO1, 2_000, "b");
+
+        LogPage page = new CloudWatchLogReader(logs).read(JOB, LogCursor.START);
+
+        assertThat(page.events()).extracting(LogEvent::message).containsExactly("a", "b");
+    }
 }

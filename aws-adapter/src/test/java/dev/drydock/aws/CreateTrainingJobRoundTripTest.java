@@ -78,4 +78,49 @@ class CreateTrainingJobRoundTripTest {
         assertThat(back.channels()).singleElement().satisfies(c -> assertThat(c.inputMode()).isEqualTo(InputMode.FAST_FILE));
         assertThat(back.roleArn()).isEqualTo(ROLE);
     }
+    @Test
+    void map_whenImagePinnedByTagAndDigest_sendsTheDigestFormSageMakerDocuments() {
+        // SageMaker documents TrainingImage as registry/repository[:tag] or registry/repository[@digest], not both.
+        String digest = "sha256:" + "ab".repeat(32);
+        TrainingJobSpec spec = TrainingJobSpec.builder().name("pinned").channel("train", "s3://bucket/train/")
+                .image("683313688378.dkr.ecr.eu-west-1.amazonaws.com/trainer:v1@" + digest)
+                .outputPath("s3://bucket/models/").build();
+
+        var request = CreateTrainingJobMapper.map(spec, ROLE, "f");
+
+        assertThat(request.algorithmSpecification().trainingImage())
+                .isEqualTo("683313688378.dkr.ecr.eu-west-1.amazonaws.com/trainer@" + digest);
+        assertThat(SpecFromCreateRequest.read(request).image().digest()).as("the pin is kept").isEqualTo(digest);
+    }
+
+    @Test
+    void map_whenImageHasOnlyATag_sendsTheTag() {
+        TrainingJobSpec spec = TrainingJobSpec.builder().name("tagged").channel("train", "s3://bucket/train/")
+                .image("683313688378.dkr.ecr.eu-west-1.amazonaws.com/trainer:v1").outputPath("s3://bucket/models/").build();
+
+        assertThat(CreateTrainingJobMapper.map(spec, ROLE, "f").algorithmSpecification().trainingImage())
+                .isEqualTo("683313688378.dkr.ecr.eu-west-1.amazonaws.com/trainer:v1");
+    }
+
+    @Test
+    void map_whenManagedSpotWithCheckpoints_sendsCheckpointConfigSpotAndMaxWaitAndReadsThemBack() {
+        TrainingJobSpec spec = TrainingJobSpec.builder().name("spot-job").image("drydock/trainer:latest")
+                .channel("train", "s3://bucket/train/").outputPath("s3://bucket/models/")
+                .checkpoint(dev.drydock.core.model.CheckpointConfig.of(dev.drydock.core.model.StorageUri.parse("s3://bucket/ckpt/spot-job/")))
+                .useSpotInstances(true)
+                .stoppingCondition(new dev.drydock.core.model.StoppingCondition(java.time.Duration.ofHours(1), java.time.Duration.ofHours(3)))
+                .build();
+
+        var request = CreateTrainingJobMapper.map(spec, ROLE, "f");
+
+        assertThat(request.checkpointConfig().s3Uri()).isEqualTo("s3://bucket/ckpt/spot-job/");
+        assertThat(request.checkpointConfig().localPath()).isEqualTo("/opt/ml/checkpoints");
+        assertThat(request.enableManagedSpotTraining()).isTrue();
+        assertThat(request.stoppingCondition().maxRuntimeInSeconds()).isEqualTo(3600);
+        assertThat(request.stoppingCondition().maxWaitTimeInSeconds()).isEqualTo(3 * 3600);
+        TrainingJobSpec back = SpecFromCreateRequest.read(request);
+        assertThat(back.checkpoint()).isEqualTo(spec.checkpoint());
+        assertThat(back.useSpotInstances()).isTrue();
+        assertThat(back.stoppingCondition()).isEqualTo(spec.stoppingCondition());
+    }
 }

@@ -42,6 +42,18 @@ final class FakeCloudWatchLogsClient implements CloudWatchLogsClient {
         return this;
     }
 
+    /**
+     * Puts {@code pages} empty pages into a stream at its current end: CloudWatch answers a stretch of a stream with
+     * no events (it pages by time) with no events and a new forward token, while more events follow.
+     */
+    synchronized FakeCloudWatchLogsClient gap(String stream, int pages) {
+        List<OutputLogEvent> events = streams.computeIfAbsent(stream, n -> new ArrayList<>());
+        for (int i = 0; i < pages; i++) {
+            events.add(null);
+        }
+        return this;
+    }
+
     /** Caps every GetLogEvents page (CloudWatch caps at 10,000 events or 1 MB). */
     FakeCloudWatchLogsClient pageSize(int events) {
         this.pageSize = events;
@@ -88,7 +100,14 @@ final class FakeCloudWatchLogsClient implements CloudWatchLogsClient {
         }
         int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken().substring(2));
         int limit = Math.min(pageSize, request.limit() == null ? 10_000 : request.limit());
-        int to = Math.min(events.size(), from + limit);
+        if (from < events.size() && events.get(from) == null) {
+            return GetLogEventsResponse.builder().events(List.of()).nextForwardToken("f/" + (from + 1))
+                    .nextBackwardToken("b/" + from).build();
+        }
+        int to = from;
+        while (to < events.size() && to < from + limit && events.get(to) != null) {
+            to++;
+        }
         // CloudWatch hands back the very token it was given when nothing new is there.
         String next = to == from && request.nextToken() != null ? request.nextToken() : "f/" + to;
         return GetLogEventsResponse.builder().events(new ArrayList<>(events.subList(from, to)))

@@ -52,6 +52,33 @@ class JobDescriptionMapperTest {
     }
 
     @Test
+    void map_whenSpotJobWasInterruptedAndResumed_showsTheInterruptionsAndOnlyTheBilledTime() {
+        Instant t = Instant.parse("2026-12-02T10:00:00Z");
+        DescribeTrainingJobResponse answer = ended("Completed", "Completed").billableTimeInSeconds(420)
+                .secondaryStatusTransitions(
+                        transition("Starting", t, t.plusSeconds(60)),
+                        transition("Training", t.plusSeconds(60), t.plusSeconds(300)),
+                        transition("Interrupted", t.plusSeconds(300), t.plusSeconds(900)),
+                        transition("Restarting", t.plusSeconds(900), t.plusSeconds(960)),
+                        transition("Training", t.plusSeconds(960), t.plusSeconds(1140)),
+                        transition("Completed", t.plusSeconds(1140), t.plusSeconds(1140)))
+                .build();
+
+        JobDescription d = JobDescriptionMapper.map(answer);
+
+        assertThat(d.billableSeconds()).isEqualTo(420L);
+        assertThat(d.transitions()).extracting(tr -> tr.status().wireName())
+                .containsExactly("Starting", "Training", "Interrupted", "Restarting", "Training", "Completed");
+        assertThat(d.transitions().get(2).ended()).isEqualTo(t.plusSeconds(900));
+    }
+
+    private static software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition transition(String status,
+            Instant start, Instant end) {
+        return software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition.builder().status(status)
+                .startTime(start).endTime(end).statusMessage(status + " message").build();
+    }
+
+    @Test
     void map_whenStoppedJobHasModelArtifacts_reportsTheModelTheContainerSaved() {
         DescribeTrainingJobResponse answer = ended("Stopped", "Stopped")
                 .modelArtifacts(m -> m.s3ModelArtifacts("s3://bucket/out/job-1/output/model.tar.gz")).build();

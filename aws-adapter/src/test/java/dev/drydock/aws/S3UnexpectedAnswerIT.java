@@ -43,8 +43,7 @@ class S3UnexpectedAnswerIT {
         Files.writeString(folder.resolve("b.csv"), "x\n2\n");
         server.answer(500, Map.of(), "");
 
-        DrydockException e = catchThrowableOfType(() -> aws.storage().put(folder, StorageUri.parse("s3://bucket/in/")),
-                DrydockException.class);
+        DrydockException e = catchThrowableOfType(DrydockException.class, () -> aws.storage().put(folder, StorageUri.parse("s3://bucket/in/")));
 
         assertThat(e.getMessage()).startsWith("S3 failed on its side while uploading " + folder)
                 .contains(", one of 2 files of folder " + folder + " that failed to reach s3://bucket/in/ (HTTP 500"
@@ -59,8 +58,7 @@ class S3UnexpectedAnswerIT {
         server.answer(409, Map.of("Content-Type", "application/xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<Error><Code>OperationAborted</Code><Message>A conflicting operation is in progress.</Message></Error>");
 
-        DrydockException e = catchThrowableOfType(() -> aws.storage().put(file, StorageUri.parse("s3://bucket/in/a.csv")),
-                DrydockException.class);
+        DrydockException e = catchThrowableOfType(DrydockException.class, () -> aws.storage().put(file, StorageUri.parse("s3://bucket/in/a.csv")));
 
         assertThat(e.getMessage()).isEqualTo("S3 refused uploading " + file + " to s3://bucket/in/a.csv with HTTP 409"
                 + " Conflict (OperationAborted): A conflicting operation is in progress.");

@@ -298,6 +298,19 @@ public final class Drydock implements AutoCloseable {
     }
 
     /**
+     * A spot interruption drill on a running managed spot job with checkpoints: SIGTERM and the grace period, then the
+     * job restarts under the same name on its checkpoints, as SageMaker restarts a job whose spot instance was
+     * reclaimed. Its description shows the Interrupted transition and bills only the time its hosts ran.
+     *
+     * @throws dev.drydock.core.error.ConfigurationException when the backend cannot interrupt jobs (SageMaker)
+     * @throws dev.drydock.core.error.InvalidInputException  when the job is not a running spot job with checkpoints
+     * @throws dev.drydock.core.error.JobNotFoundException   when the backend has no such job
+     */
+    public void interrupt(String jobName) {
+        backend.interrupt(JobName.of(jobName));
+    }
+
+    /**
      * Asks the job to stop (SIGTERM, then SIGKILL after the grace period), unless it has ended.
      *
      * @return {@code true} when a stop was requested, {@code false} when the job had already ended (nothing was sent;

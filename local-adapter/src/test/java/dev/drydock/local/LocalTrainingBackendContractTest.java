@@ -10,7 +10,23 @@ import dev.drydock.local.storage.FileSystemArtifactStore;
 import dev.drydock.local.storage.FileSystemStorage;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.TrainingBackendContractTest;
+import dev.drydock.core.error.InvalidInputException;
+import dev.drydock.core.model.CheckpointConfig;
+import dev.drydock.core.model.JobDescription;
+import dev.drydock.core.model.JobState;
+import dev.drydock.core.model.LogEvent;
+import dev.drydock.core.model.SecondaryStatus;
+import dev.drydock.core.model.StatusTransition;
+import dev.drydock.core.model.StoppingCondition;
+import dev.drydock.testkit.ScriptedContainer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -68,6 +84,40 @@ public abstract class LocalTrainingBackendContractTest<B extends TrainingBackend
     @Override
     protected StorageUri root() {
         return StorageUri.of(storageRoot).asPrefix();
+    }
+
+    @Test
+    void interrupt_whenASpotJobWithCheckpoints_restartsItOnThemAndBillsOnlyWhatRan(@TempDir Path tmp) throws Exception {
+        StorageUri location = root().resolve("spot-" + java.util.UUID.randomUUID() + "/checkpoints/");
+        TrainingJobSpec spec = spec(ContainerBehaviour.RESUME_FROM_CHECKPOINT, b -> b.useSpotInstances(true)
+                .stoppingCondition(new StoppingCondition(Duration.ofMinutes(10), Duration.ofMinutes(20)))
+                .checkpoint(CheckpointConfig.of(location)));
+        submit(spec);
+        awaitLogLine(spec.name(), ScriptedContainer.SLEEPING_LINE);
+
+        backend().interrupt(spec.name());
+        JobDescription done = awaitEnd(spec.name());
+
+        assertThat(done.state()).as(String.valueOf(done.failureReason())).isEqualTo(JobState.COMPLETED);
+        assertThat(done.transitions()).extracting(StatusTransition::status)
+                .containsSubsequence(SecondaryStatus.TRAINING, SecondaryStatus.INTERRUPTED, SecondaryStatus.TRAINING,
+                        SecondaryStatus.COMPLETED);
+        assertThat(allLogs(spec.name())).extracting(LogEvent::message)
+                .containsSubsequence(ScriptedContainer.SLEEPING_LINE, "resuming from the checkpoint algo-1-runs.txt");
+        Path runs = storage.get(location.resolve("algo-1-" + ScriptedContainer.CHECKPOINT_RUNS_FILE), tmp.resolve("runs.txt"));
+        assertThat(Files.readString(runs).trim()).as("the restarted run counted on the first one's checkpoint").isEqualTo("2");
+        long wall = Duration.between(done.trainingStarted(), done.trainingEnded()).toSeconds();
+        assertThat(done.billableSeconds()).isNotNull().isPositive().isLessThanOrEqualTo(Math.max(1, wall));
+    }
+
+    @Test
+    void interrupt_whenNotASpotJob_refusesSayingWhatItNeeds() {
+        TrainingJobSpec spec = spec(ContainerBehaviour.SLEEP_UNTIL_STOPPED, b -> { });
+        submit(spec);
+        awaitLogLine(spec.name(), ScriptedContainer.SLEEPING_LINE);
+
+        assertThatThrownBy(() -> backend().interrupt(spec.name())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("managed spot job with checkpoints").hasMessageContaining("stop it instead");
     }
 
     @Override

@@ -23,7 +23,13 @@ public enum ContainerBehaviour {
      */
     SLEEP_UNTIL_STOPPED("sleep"),
     /** Like {@link #SLEEP_UNTIL_STOPPED} (the same partial model) but ignores SIGTERM, so only SIGKILL ends it. */
-    IGNORE_SIGTERM("ignore-sigterm");
+    IGNORE_SIGTERM("ignore-sigterm"),
+    /**
+     * Does what {@link #SUCCEED} does when {@code /opt/ml/checkpoints} holds this host's
+     * {@link ScriptedContainer#CHECKPOINT_RUNS_FILE}; otherwise writes it (a count of 1) and then does what
+     * {@link #SLEEP_UNTIL_STOPPED} does. A job interrupted and restarted on its checkpoints therefore completes.
+     */
+    RESUME_FROM_CHECKPOINT("resume");
 
     private final String wireName;
 
@@ -49,6 +55,6 @@ public enum ContainerBehaviour {
             }
         }
         throw new IllegalArgumentException("unknown behaviour \"" + name + "\"; expected one of succeed, fail,"
-                + " exit-non-zero, sleep, ignore-sigterm");
+                + " exit-non-zero, sleep, ignore-sigterm, resume");
     }
 }

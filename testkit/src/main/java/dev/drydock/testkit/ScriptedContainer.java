@@ -86,7 +86,8 @@ public final class ScriptedContainer {
             System.out.flush();
         }, () -> false);
         ContainerBehaviour behaviour = behaviour(context);
-        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED || behaviour == ContainerBehaviour.IGNORE_SIGTERM) {
+        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED || behaviour == ContainerBehaviour.IGNORE_SIGTERM
+                || behaviour == ContainerBehaviour.RESUME_FROM_CHECKPOINT) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> onSigterm(context, behaviour)));
         }
         int code = run(context);
@@ -112,6 +113,15 @@ public final class ScriptedContainer {
                 case EXIT_NON_ZERO:
                     context.println("exiting without a failure file");
                     return Integer.parseInt(hyperparameters.getOrDefault(EXIT_CODE_HYPERPARAMETER, String.valueOf(NON_ZERO_EXIT_CODE)));
+                case RESUME_FROM_CHECKPOINT:
+                    Path runs = context.path("checkpoints/" + currentHost(context) + "-" + CHECKPOINT_RUNS_FILE);
+                    if (Files.isRegularFile(runs)) {
+                        context.println("resuming from the checkpoint " + runs.getFileName());
+                        return succeed(context, hyperparameters);
+                    }
+                    write(runs, "1\n");
+                    return sleep(context, ContainerBehaviour.SLEEP_UNTIL_STOPPED,
+                            Long.parseLong(hyperparameters.getOrDefault(SLEEP_SECONDS_HYPERPARAMETER, "600")));
                 case SLEEP_UNTIL_STOPPED:
                 case IGNORE_SIGTERM:
                     return sleep(context, behaviour, Long.parseLong(hyperparameters.getOrDefault(SLEEP_SECONDS_HYPERPARAMETER, "600")));
@@ -163,6 +173,10 @@ public final class ScriptedContainer {
         return 0;
     }
 
+    private static String currentHost(ContainerContext context) {
+        return String.valueOf(readJson(context.path("input/config/resourceconfig.json")).getOrDefault("current_host", "algo-1"));
+    }
+
     private static int sleep(ContainerContext context, ContainerBehaviour behaviour, long seconds) throws IOException {
         write(context.path("model/" + PARTIAL_MODEL_FILE), PARTIAL_MODEL_TEXT);
         context.println(SLEEPING_LINE);
@@ -189,7 +203,7 @@ public final class ScriptedContainer {
         if (EXITING_NORMALLY.get()) {
             return;
         }
-        if (behaviour == ContainerBehaviour.SLEEP_UNTIL_STOPPED) {
+        if (behaviour != ContainerBehaviour.IGNORE_SIGTERM) {
             context.println(SIGTERM_LINE);
             return;
         }

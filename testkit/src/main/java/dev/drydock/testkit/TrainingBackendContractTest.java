@@ -445,6 +445,11 @@ public abstract class TrainingBackendContractTest {
         return waiter.allLogs(name);
     }
 
+    /** Waits until {@code name} has logged {@code line}. */
+    protected void awaitLogLine(JobName name, String line) {
+        waiter.awaitLogLine(name, line);
+    }
+
     /** Polls until {@code name} ends, failing after {@link #jobTimeout()}. */
     protected JobDescription awaitEnd(JobName name) {
         return waiter.awaitEnd(name);

@@ -2,14 +2,15 @@ package dev.drydock.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.drydock.trainer.contract.MetricLine;
-import dev.drydock.trainer.contract.StopSignal;
-import dev.drydock.trainer.contract.TrainingEnvironment;
-import dev.drydock.trainer.contract.TrainingException;
-import dev.drydock.trainer.contract.TrainingProgram;
+import dev.drydock.contract.MetricLine;
+import dev.drydock.contract.StopSignal;
+import dev.drydock.contract.TrainingEnvironment;
+import dev.drydock.contract.TrainingException;
+import dev.drydock.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
+import dev.drydock.trainer.distributed.JobSharing;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.output.Provenance;
 import dev.drydock.trainer.output.TrialsCsv;
@@ -48,12 +49,13 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * hold-out. Hyperparameters: see {@link TrainerConfig}.
  *
  * <p>Log lines (stdout): {@code cv_rmsle=X}, {@code holdout_rmsle=X} (see {@link MetricLine}) and, after every
- * trial, a {@link dev.drydock.trainer.contract.ProgressLine}.
+ * trial, a {@link dev.drydock.contract.ProgressLine}.
  */
 public final class TabularTrainer implements TrainingProgram {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Consumer<String> log;
+    private final Map<String, String> environment;
 
     /** A trainer that logs to stdout. */
     public TabularTrainer() {
@@ -62,14 +64,43 @@ public final class TabularTrainer implements TrainingProgram {
 
     /** @param log receives every log line */
     public TabularTrainer(Consumer<String> log) {
+        this(log, System.getenv());
+    }
+
+    /**
+     * @param log receives every log line
+     * @param environment the variables a backend sets (the tracker's endpoint on a local backend of several hosts)
+     */
+    public TabularTrainer(Consumer<String> log, Map<String, String> environment) {
         this.log = log;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
     public void train(TrainingEnvironment env, StopSignal stop) throws IOException, XGBoostError {
         TrainerConfig config = TrainerConfig.from(env.hyperparameters());
+        String channelName = env.optionalChannel("training").isPresent() || env.optionalChannel("train").isEmpty()
+                ? "training" : "train";
+        try (JobSharing sharing = JobSharing.start(env, channelName, environment, log)) {
+            if (!sharing.cluster().isDistributed()) {
+                trainWithHeapHint(env, stop, config, sharing, log);
+                return;
+            }
+            try {
+                trainWithHeapHint(env, stop, config, sharing, sharing.log(log));
+            } catch (RuntimeException e) {
+                // The job's failure reason is the first failing host's: say which host this is.
+                String host = sharing.cluster().currentHost();
+                throw e.getMessage() != null && e.getMessage().startsWith(host + ":") ? e
+                        : new TrainingException(host + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void trainWithHeapHint(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
+            Consumer<String> log) throws IOException, XGBoostError {
         try {
-            train(env, stop, config);
+            train(env, stop, config, sharing, log);
         } catch (OutOfMemoryError e) {
             // The heap is the usual limit on wide or long data: say how large it was and how to raise it.
             long mib = Runtime.getRuntime().maxMemory() >> 20;
@@ -79,17 +110,19 @@ public final class TabularTrainer implements TrainingProgram {
         }
     }
 
-    private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config) throws IOException, XGBoostError {
+    private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
+            Consumer<String> log) throws IOException, XGBoostError {
         long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
+        List<Path> trainingFiles = sharing.trainingFiles(trainingChannel);
         SourceNames names = SourceNames.of(env.dataDir(), config.inputSources());
         Table all = CsvTables.readFolder(trainingChannel, names);
         if (!all.has(config.target())) {
             throw new TrainingException("target column \"" + config.target() + "\" is missing from the training data;"
                     + " set the hyperparameter target to one of " + all.header());
         }
-        List<Path> inputs = new ArrayList<>(csvFiles(trainingChannel));
+        List<Path> inputs = new ArrayList<>(trainingFiles);
         HoldoutSplit split = split(env, config, all, inputs, names);
         Table training = split.training();
         log.accept(String.format(Locale.ROOT, "jvm: max heap %d MiB, %d processors",
@@ -97,9 +130,11 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
-        Preprocessor pre = Preprocessor.fit(training, new PreprocessOptions(config.target(), config.idColumn(),
-                config.logTarget(), config.imputation(), config.maxLevels()));
-        Dataset data = new Dataset(pre.features(training), pre.labels(training), pre.featureCount());
+        Preprocessor pre = sharing.agree(Preprocessor.fit(training, new PreprocessOptions(config.target(),
+                config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels())));
+        JobSharing.Search search = sharing.forSearch(new Dataset(pre.features(training), pre.labels(training),
+                pre.featureCount()), config.folds(), config.seed());
+        Dataset data = search.data();
         double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
@@ -107,8 +142,10 @@ public final class TabularTrainer implements TrainingProgram {
         TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
                 config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
                 config.logTarget() ? "rmse" : "rmsle");
-        Tuner tuner = new Tuner(data, options, stop, log);
-        if (Files.isDirectory(env.checkpointDir())) {
+        Tuner tuner = new Tuner(data, options, stop, log, search.hooks());
+        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
+        // exchange (rows) the others make.
+        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
             // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
             // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
             tuner.checkpointIn(env.checkpointDir().resolve("search"));
@@ -117,6 +154,11 @@ public final class TabularTrainer implements TrainingProgram {
         if (tuner.checkpoint().enabled()) {
             log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
                     + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
+        if (!sharing.afterSearch()) {
+            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
+                    + sharing.cluster().leader() + " fits and writes the model");
+            return;
         }
         Trial best = result.best();
         log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
@@ -130,8 +172,14 @@ public final class TabularTrainer implements TrainingProgram {
             booster = XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), best.params().rounds(),
                     Map.of(), null, null);
             if (split.holdout() != null) {
-                holdoutRmsle = rmsle(holdoutTarget, predict(booster, pre, split.holdout()));
+                double[] predicted = predict(booster, pre, split.holdout());
+                holdoutRmsle = sharing.holdoutRmsle(squaredLogErrors(holdoutTarget, predicted), holdoutTarget.length);
                 log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+            }
+            if (!sharing.writesOutputs()) {
+                log.accept("distributed: " + sharing.cluster().currentHost() + " took part in the final fit; the leader "
+                        + sharing.cluster().leader() + " writes the model");
+                return;
             }
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
         } finally {
@@ -142,7 +190,7 @@ public final class TabularTrainer implements TrainingProgram {
         }
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
         double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, training.rowCount(),
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, search.jobRows(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
         JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
         Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
@@ -157,7 +205,10 @@ public final class TabularTrainer implements TrainingProgram {
         summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", best.cvRmsle()));
         summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
         summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
-        summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
+        summary.put("rows / features", search.jobRows() + " / " + pre.featureCount());
+        if (sharing.cluster().isDistributed()) {
+            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
+        }
         TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
@@ -215,12 +266,17 @@ public final class TabularTrainer implements TrainingProgram {
      * @return sqrt(mean((log actual - log predicted)^2))
      */
     static double rmsle(double[] actual, double[] predicted) {
+        return Math.sqrt(squaredLogErrors(actual, predicted) / actual.length);
+    }
+
+    /** The sum of (log actual - log predicted)^2, predictions below 1e-9 counting as 1e-9. */
+    static double squaredLogErrors(double[] actual, double[] predicted) {
         double sum = 0;
         for (int i = 0; i < actual.length; i++) {
             double d = Math.log(actual[i]) - Math.log(Math.max(1e-9, predicted[i]));
             sum += d * d;
         }
-        return Math.sqrt(sum / actual.length);
+        return sum;
     }
 
     /** var(log y) / var(y): converts gamma from raw-target loss units to log-target ones. */

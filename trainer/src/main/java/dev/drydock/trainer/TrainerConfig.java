@@ -1,7 +1,7 @@
 package dev.drydock.trainer;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.preprocess.Imputation;
 import dev.drydock.trainer.tuning.SearchSpace;
 import dev.drydock.trainer.tuning.Strategy;
@@ -116,6 +116,7 @@ public final class TrainerConfig {
     /** @return every hyperparameter name the trainer knows */
     public static Set<String> knownNames() {
         Set<String> names = new TreeSet<>(OWN);
+        names.addAll(dev.drydock.trainer.distributed.DistributedOptions.NAMES);
         for (XGBoostParameter p : XGBoostParameter.values()) {
             names.add(p.hyperparameter());
         }
@@ -129,6 +130,7 @@ public final class TrainerConfig {
      */
     public static TrainerConfig from(Hyperparameters hp) {
         hp.requireOnly(knownNames());
+        dev.drydock.trainer.distributed.DistributedOptions.from(hp); // checked here too, so a submitter sees it first
         Builder b = builder();
         hp.string("target").ifPresent(b::target);
         hp.string("id_column").ifPresent(b::idColumn);

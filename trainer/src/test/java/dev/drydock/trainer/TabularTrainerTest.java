@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drydock.trainer.contract.ContainerRunner;
-import dev.drydock.trainer.contract.ProgressLine;
-import dev.drydock.trainer.contract.TrainingEnvironment;
+import dev.drydock.contract.ContainerRunner;
+import dev.drydock.contract.ProgressLine;
+import dev.drydock.contract.TrainingEnvironment;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.output.Provenance;
 import dev.drydock.trainer.testing.MlTree;

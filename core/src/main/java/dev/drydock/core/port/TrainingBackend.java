@@ -51,6 +51,20 @@ public interface TrainingBackend {
     /** Asks a running job to stop; does nothing to an ended job. */
     void stop(JobName name);
 
+    /**
+     * A spot interruption drill: interrupts a running managed spot job with checkpoints as a reclaimed spot instance
+     * would (SIGTERM, the grace period), then restarts it under the same name on its checkpoints, as SageMaker does;
+     * its description shows the interruption and bills only the time its hosts ran.
+     *
+     * @throws dev.drydock.core.error.ConfigurationException when the backend cannot interrupt a job on purpose
+     *                                                       (SageMaker's instances are interrupted by AWS only)
+     * @throws dev.drydock.core.error.InvalidInputException  when the job is not a running spot job with checkpoints
+     */
+    default void interrupt(JobName name) {
+        throw new dev.drydock.core.error.ConfigurationException("the " + name() + " backend cannot interrupt job " + name
+                + " on purpose: the spot interruption drill runs on the local backends (process, docker)");
+    }
+
     /** The most recent jobs, newest first, at most {@code max}. */
     List<JobSummary> list(int max);
 }

@@ -62,11 +62,12 @@ public final class BackendOptions {
     String ecrRepository;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "One endpoint for every AWS service, e.g. an emulator at http://127.0.0.1:4566 (sagemaker backend).")
+            description = "One endpoint for every AWS service, e.g. an emulator at http://127.0.0.1:4566 (sagemaker backend)."
+                    + " Env: DRYDOCK_ENDPOINT_URL; without it the AWS SDK's AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> apply.")
     String endpointUrl;
 
     @Option(names = "--path-style", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-            description = "S3 path-style addressing, as most emulators need (sagemaker backend).")
+            description = "S3 path-style addressing, as most emulators need (sagemaker backend). Env: DRYDOCK_PATH_STYLE.")
     String pathStyle;
 
     /** The backend's name, {@code --docker} winning over {@code --backend}. */

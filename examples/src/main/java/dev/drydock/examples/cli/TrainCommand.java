@@ -59,6 +59,13 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
                     + " stopped when it is reached, keeping what the trainer saved.")
     Duration timeout;
 
+    @Option(names = "--instance-count", paramLabel = "N", defaultValue = "1",
+            description = {"Hosts that run the job (default: ${DEFAULT-VALUE}), on every backend: child processes reaching"
+                    + " each other on 127.0.0.1, Docker containers on the job's network as algo-1..algo-N, or SageMaker"
+                    + " instances. The trainer shares the work by --hyperparameter distribution=trials|rows|auto;"
+                    + " only algo-1 writes the model."})
+    int instanceCount;
+
     @Option(names = "--no-logs", description = "Hide the container's log lines (the progress bar stays).")
     boolean noLogs;
 
@@ -79,6 +86,7 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
         // Everything the job would trip on, checked before any upload or job folder (the trainer's own rules).
         Violations v = new Violations();
         HyperparameterCheck.problem(hp).ifPresent(p -> v.add("--hyperparameter", hp.toString(), p));
+        v.check(instanceCount >= 1, "--instance-count", instanceCount, "must be at least 1");
         WritableFolder.check("--home", home, v);
         WritableFolder.check("--out", out == null ? home : out.toAbsolutePath(), v);
         v.throwIfAny();
@@ -93,7 +101,7 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
                 dataDir = bundled;
             }
             HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
-                    ImageSource.existing(image), jobName, hp, timeout);
+                    ImageSource.existing(image), jobName, hp, timeout, instanceCount);
             HousePricesResult result = new HousePricesJob(drydock).run(options,
                     JobListener.all(onInterrupt.listener(), new ProgressDisplay(terminal, !noLogs)));
             terminal.out().println();

@@ -1,5 +1,6 @@
 package dev.drydock.local.job;
 
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.error.Violations;
@@ -161,7 +162,7 @@ public final class ChannelStager {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StorageIoException("could not create " + dir + ": " + e.getMessage(), e);
+            throw new StorageIoException("could not create " + dir + ": " + DiskSpace.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.local.job;
 
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.StorageIoException;
 
 import java.io.IOException;
@@ -69,8 +70,26 @@ public record HostFolder(String host, Path root) {
             }
             return this;
         } catch (IOException e) {
-            throw new StorageIoException("could not create the /opt/ml tree of " + host + " at " + root + ": " + e.getMessage()
+            throw new StorageIoException("could not create the /opt/ml tree of " + host + " at " + root + ": " + DiskSpace.reason(e)
                     + "; check that the job root is writable", e);
+        }
+    }
+
+    /** Deletes what {@code folder} holds (not the folder itself); what cannot be deleted is left. */
+    static void emptyQuietly(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(folder)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind: the restarted trainer overwrites what it writes again
+                }
+            });
+        } catch (IOException e) {
+            // as above
         }
     }
 }

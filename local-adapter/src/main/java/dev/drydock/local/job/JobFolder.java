@@ -45,6 +45,11 @@ public record JobFolder(JobName name, Path root) {
         return root.resolve("stop-requested");
     }
 
+    /** Present when some process asked for a spot interruption drill. */
+    public Path interruptRequestFile() {
+        return root.resolve("interrupt-requested");
+    }
+
     /** The {@code /opt/ml} tree of {@code host}. */
     public HostFolder host(String host) {
         return new HostFolder(host, root.resolve(host));

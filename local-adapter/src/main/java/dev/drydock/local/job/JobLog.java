@@ -6,7 +6,6 @@ import dev.drydock.core.model.LogCursor;
 import dev.drydock.core.model.LogEvent;
 import dev.drydock.core.model.LogPage;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -37,6 +36,9 @@ public final class JobLog implements LogSink, AutoCloseable {
     private final OutputStream out;
     private final Consumer<String> listener;
     private boolean closed;
+    /** Lines that could not be written (a full disk), reported by the next line that can. */
+    private long lost;
+    private String lostReason;
 
     private JobLog(Path file, OutputStream out, Consumer<String> listener) {
         this.file = file;
@@ -47,8 +49,10 @@ public final class JobLog implements LogSink, AutoCloseable {
     /** Opens {@code file} for appending; {@code listener} sees every message (for metrics). */
     public static JobLog openForAppend(Path file, Consumer<String> listener) {
         try {
-            OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), 8192);
+            // Unbuffered: each line is one write anyway, and a write that fails on a full disk leaves nothing queued
+            // to be written twice later.
+            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
             return new JobLog(file, out, listener);
         } catch (IOException e) {
             throw new StorageIoException("could not open the job log " + file + ": " + e.getMessage(), e);
@@ -66,10 +70,18 @@ public final class JobLog implements LogSink, AutoCloseable {
                 return;
             }
             try {
+                if (lost > 0) {
+                    out.write((Instant.now() + "\t" + host + "\tdrydock: " + lost + " log lines were lost: " + lostReason
+                            + "\n").getBytes(StandardCharsets.UTF_8));
+                    lost = 0;
+                }
                 out.write((Instant.now() + "\t" + host + "\t" + clean + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
-                throw new StorageIoException("could not append to the job log " + file + ": " + e.getMessage(), e);
+                // A full disk must not stop the job (the host's output pipe would fill and block it): the line is
+                // dropped, counted and reported once writing works again; metrics still see it below.
+                lost++;
+                lostReason = "writing " + file + " failed: " + dev.drydock.archive.DiskSpace.reason(e);
             }
         }
         listener.accept(clean);

@@ -34,6 +34,7 @@ public final class JobStateStore {
     public static void write(JobFolder folder, StoredJob job) {
         Path target = folder.stateFile();
         Path temp = target.resolveSibling("state.json." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        boolean moved = false;
         try {
             Files.write(temp, Json.MAPPER.writeValueAsBytes(toJson(job)));
             try {
@@ -41,9 +42,19 @@ public final class JobStateStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } catch (IOException e) {
             throw new StorageIoException("could not write the state of job " + job.description().name() + " to " + target
-                    + ": " + e.getMessage(), e);
+                    + ": " + dev.drydock.archive.DiskSpace.reason(e), e);
+        } finally {
+            if (!moved) {
+                // A full disk leaves an empty or partial temporary file: never leave it behind.
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the name says what it was
+                }
+            }
         }
     }
 

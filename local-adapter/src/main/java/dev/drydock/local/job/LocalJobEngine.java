@@ -1,7 +1,9 @@
 package dev.drydock.local.job;
 
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
+import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
@@ -70,6 +72,7 @@ public final class LocalJobEngine {
                 if (!job.awaitEnd(job.gracePeriod().plus(PUBLISH_ALLOWANCE))) {
                     job.shutdownNow();
                 }
+                job.saveState(); // a last attempt for a state a full disk kept in memory
             } catch (RuntimeException e) {
                 // as above
             }
@@ -127,7 +130,7 @@ public final class LocalJobEngine {
         } catch (FileAlreadyExistsException e) {
             return existing(folder, fingerprint);
         } catch (IOException e) {
-            throw new StorageIoException("could not create the job folder " + folder.root() + ": " + e.getMessage()
+            throw new StorageIoException("could not create the job folder " + folder.root() + ": " + DiskSpace.reason(e)
                     + "; check that the job root " + jobRoot + " is writable, or configure another", e);
         }
         Instant now = Instant.now();
@@ -141,11 +144,18 @@ public final class LocalJobEngine {
             Files.writeString(folder.specFingerprintFile(), fingerprint);
             Files.createFile(folder.logFile());
         } catch (IOException e) {
-            throw new StorageIoException("could not write into the job folder " + folder.root() + ": " + e.getMessage(), e);
+            deleteQuietly(folder.root());
+            throw new StorageIoException("could not write into the job folder " + folder.root() + ": " + DiskSpace.reason(e), e);
+        }
+        try {
+            JobStateStore.write(folder, new StoredJob(initial, launcher.name(), ProcessHandle.current().pid()));
+        } catch (StorageIoException e) {
+            // Nothing has started: leave no half-made job behind that would claim the name.
+            deleteQuietly(folder.root());
+            throw e;
         }
         RunningJob job = new RunningJob(this, spec, folder, initial);
         RUNNING.put(folder.root(), job);
-        JobStateStore.write(folder, new StoredJob(initial, launcher.name(), ProcessHandle.current().pid()));
         Thread thread = new Thread(job, "drydock-job-" + spec.name().value());
         thread.setDaemon(true);
         thread.start();
@@ -186,8 +196,38 @@ public final class LocalJobEngine {
                 Files.writeString(folder.stopRequestFile(), Instant.now().toString());
             } catch (IOException e) {
                 throw new StorageIoException("could not ask job " + name + " to stop (writing " + folder.stopRequestFile()
-                        + "): " + e.getMessage(), e);
+                        + "): " + DiskSpace.reason(e), e);
             }
+        }
+    }
+
+    /**
+     * A spot interruption drill: the job's hosts get SIGTERM and the grace period, then the job starts again under
+     * the same name on its checkpoints, as SageMaker restarts a managed spot job whose instance was reclaimed.
+     *
+     * @throws InvalidInputException when the job is not a running managed spot job with checkpoints (checked here
+     *                               when this JVM runs the job; a job run by another JVM checks it and logs a refusal)
+     */
+    public void interrupt(JobName name) {
+        JobFolder folder = JobFolder.of(jobRoot, name);
+        RunningJob running = RUNNING.get(folder.root());
+        if (running != null) {
+            running.requestInterruption().ifPresent(why -> {
+                throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName",
+                        name.value(), why)));
+            });
+            return;
+        }
+        JobDescription d = load(folder).orElseThrow(() -> notFound(name));
+        if (d.state().isTerminal()) {
+            throw new InvalidInputException(java.util.List.of(new dev.drydock.core.error.Violation("jobName", name.value(),
+                    "has ended (" + d.state().wireName() + "): only a running job can be interrupted")));
+        }
+        try {
+            Files.writeString(folder.interruptRequestFile(), Instant.now().toString());
+        } catch (IOException e) {
+            throw new StorageIoException("could not ask job " + name + " to be interrupted (writing "
+                    + folder.interruptRequestFile() + "): " + e.getMessage(), e);
         }
     }
 
@@ -281,7 +321,7 @@ public final class LocalJobEngine {
         throw new JobAlreadyExistsException(folder.name().value());
     }
 
-    /** Reads the persisted state; a job whose owning process died unnoticed is marked Failed. */
+    /** Reads the persisted state; a job whose owning process died unnoticed is described as Failed. */
     private Optional<JobDescription> load(JobFolder folder) {
         Optional<StoredJob> stored = JobStateStore.read(folder);
         if (stored.isEmpty()) {
@@ -291,11 +331,11 @@ public final class LocalJobEngine {
         JobDescription d = job.description();
         if (!d.state().isTerminal() && job.ownerPid() > 0 && !RUNNING.containsKey(folder.root()) && !ownerAlive(job.ownerPid())) {
             Instant now = Instant.now();
+            // Derived, not written: a reader never writes (it must work on a full disk or a read-only copy).
             d = d.toBuilder().state(JobState.FAILED)
                     .failureReason("the process (pid " + job.ownerPid() + ") that ran the job ended before the job did")
                     .transition(SecondaryStatus.FAILED, now, "Training job failed")
                     .build();
-            JobStateStore.write(folder, new StoredJob(d, job.backend(), job.ownerPid()));
         }
         return Optional.of(d);
     }
@@ -309,6 +349,16 @@ public final class LocalJobEngine {
 
     private JobNotFoundException notFound(JobName name) {
         return new JobNotFoundException(name.value(), "under the job root " + jobRoot + " of the local " + launcher.name() + " backend");
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort: what is left is an empty or partial job folder
+        }
     }
 
     private static void sleep(long millis) {

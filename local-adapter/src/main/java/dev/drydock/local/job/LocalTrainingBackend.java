@@ -55,6 +55,11 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
     }
 
     @Override
+    public final void interrupt(JobName name) {
+        engine.interrupt(name);
+    }
+
+    @Override
     public final List<JobSummary> list(int max) {
         return engine.list(max);
     }

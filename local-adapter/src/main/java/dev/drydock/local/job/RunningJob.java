@@ -42,6 +42,8 @@ final class RunningJob implements Runnable {
     /** How often, at most, changed metrics are written to disk while the job runs. */
     private static final long METRICS_PERSIST_MILLIS = 1000;
     private static final Object STOP_SIGNAL = new Object();
+    /** How often a state that could not be written (a full disk) is written again once the job has ended. */
+    static final long SAVE_RETRY_MILLIS = 1000;
 
     private final LocalJobEngine engine;
     private final TrainingJobSpec spec;
@@ -61,6 +63,7 @@ final class RunningJob implements Runnable {
     private String failureReason;
     private Instant killAt;
     private long lastMetricsPersist;
+    private volatile boolean unsaved;
 
     RunningJob(LocalJobEngine engine, TrainingJobSpec spec, JobFolder folder, JobDescription initial) {
         this.engine = engine;
@@ -84,6 +87,44 @@ final class RunningJob implements Runnable {
         synchronized (description) {
             return description.finalMetrics(metrics.values()).build();
         }
+    }
+
+    /**
+     * Why a spot interruption drill cannot run on {@code spec}, or empty when it can: SageMaker restarts only a managed
+     * spot job, and only checkpoints let the restarted job resume rather than start over.
+     */
+    static java.util.Optional<String> whyNoInterruption(TrainingJobSpec spec) {
+        if (!spec.useSpotInstances() || spec.checkpoint() == null) {
+            return java.util.Optional.of("job " + spec.name() + " cannot be interrupted: a spot interruption drill needs a"
+                    + " managed spot job with checkpoints (useSpotInstances, a max wait time and a checkpoint location),"
+                    + " which SageMaker restarts on its checkpoints; stop it instead");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Interrupts the job as a reclaimed spot instance would: SIGTERM, the grace period, what was checkpointed kept,
+     * then the job starts again under the same name on its checkpoints.
+     *
+     * @return why it cannot be done, or empty when the drill started
+     */
+    java.util.Optional<String> requestInterruption() {
+        java.util.Optional<String> why = whyNoInterruption(spec);
+        if (why.isPresent()) {
+            return why;
+        }
+        synchronized (description) {
+            if (finished || stopCause != null) {
+                return java.util.Optional.of("job " + spec.name() + " is ending already; there is nothing to interrupt");
+            }
+            stopCause = StopCause.SPOT_INTERRUPTION;
+            Instant now = Instant.now();
+            description.transition(SecondaryStatus.INTERRUPTED, now,
+                    "The spot instance was interrupted (a drill); the job restarts on its checkpoints");
+            persist();
+        }
+        events.add(STOP_SIGNAL);
+        return java.util.Optional.empty();
     }
 
     /** Asks the job to stop; the first cause wins. Does nothing once the job has ended. */
@@ -158,14 +199,24 @@ final class RunningJob implements Runnable {
             description.trainingStarted(trainingStarted);
             transitionLocked(SecondaryStatus.TRAINING, trainingStarted, "Training image download completed. Training in progress.");
         }
-        launchHosts(hosts);
-        watch(trainingStarted.plus(spec.stoppingCondition().maxRuntime()));
-        // Every host has ended: what the trainers checkpointed last (also in the grace period of a stop) is kept.
-        checkpoints.syncNow(log);
+        Duration ran = Duration.ZERO;
+        while (true) {
+            Instant attemptStarted = Instant.now();
+            launchHosts(hosts);
+            watch(attemptStarted.plus(spec.stoppingCondition().maxRuntime().minus(ran)));
+            // Every host has ended: what the trainers checkpointed last (also in the grace period of a stop) is kept.
+            checkpoints.syncNow(log);
+            ran = ran.plus(Duration.between(attemptStarted, Instant.now()));
+            if (stopCause != StopCause.SPOT_INTERRUPTION || failureReason != null) {
+                break;
+            }
+            restartAfterInterruption(hosts);
+        }
         Instant trainingEnded = Instant.now();
         synchronized (description) {
             description.trainingEnded(trainingEnded);
-            description.billableSeconds(Math.max(1, Duration.between(trainingStarted, trainingEnded).toSeconds()));
+            // As SageMaker bills a spot job: the time its hosts ran, not the time spent restarting them.
+            description.billableSeconds(Math.max(1, ran.toSeconds()));
         }
         if (failureReason != null) {
             fail(failureReason);
@@ -179,6 +230,36 @@ final class RunningJob implements Runnable {
                 finish(JobState.COMPLETED, SecondaryStatus.COMPLETED, null, model);
             }
         }
+    }
+
+    /**
+     * After a spot interruption: the hosts' folders are emptied but for their input, the checkpoints are restored from
+     * the checkpoint location (as on a new instance), and the hosts start again.
+     */
+    private void restartAfterInterruption(List<String> hosts) {
+        engine.launcher().afterHosts(spec.name());
+        synchronized (started) {
+            started.clear();
+        }
+        ended.clear();
+        killAt = null;
+        for (HostFolder host : hostFolders) {
+            for (Path folder : new Path[] {host.model(), host.outputData(), host.checkpoints()}) {
+                HostFolder.emptyQuietly(folder);
+            }
+            try {
+                Files.deleteIfExists(host.failureFile());
+            } catch (java.io.IOException e) {
+                // a stale failure file would only be overwritten by the next failure
+            }
+        }
+        checkpoints.restore();
+        engine.launcher().beforeHosts(spec.name(), hosts);
+        synchronized (description) {
+            stopCause = null;
+            transitionLocked(SecondaryStatus.TRAINING, Instant.now(), "Training resumed on the checkpoints after the spot interruption");
+        }
+        log.line(hostFolders.get(0).host(), "drydock: spot interruption drill: restarting the job on its checkpoints");
     }
 
     private void launchHosts(List<String> hosts) {
@@ -224,6 +305,15 @@ final class RunningJob implements Runnable {
             Instant now = Instant.now();
             if (stopCause == null && Files.exists(folder.stopRequestFile())) {
                 requestStop(StopCause.REQUESTED);
+            }
+            if (stopCause == null && Files.exists(folder.interruptRequestFile())) {
+                // Asked by another process: it could not check the spec, so a refusal goes to the job's log.
+                requestInterruption().ifPresent(why -> log.line(hostFolders.get(0).host(), "drydock: " + why));
+                try {
+                    Files.deleteIfExists(folder.interruptRequestFile());
+                } catch (java.io.IOException e) {
+                    // seen again next tick; requestInterruption is idempotent while the drill runs
+                }
             }
             if (stopCause == null && !now.isBefore(maxRuntimeDeadline)) {
                 requestStop(StopCause.MAX_RUNTIME);
@@ -376,9 +466,51 @@ final class RunningJob implements Runnable {
         persist();
     }
 
+    /**
+     * Writes the state; the caller holds the description's lock. A write that fails (a full disk) never loses the
+     * state: it stays right in memory, where {@link #describe()} in this JVM reads it, and is written again by the
+     * next change or, once the job has ended, by {@link #saveUntilWritten()}.
+     */
     private void persist() {
-        JobStateStore.write(folder, new StoredJob(description.finalMetrics(metrics.values()).build(), engine.launcher().name(),
-                ProcessHandle.current().pid()));
+        try {
+            JobStateStore.write(folder, new StoredJob(description.finalMetrics(metrics.values()).build(), engine.launcher().name(),
+                    ProcessHandle.current().pid()));
+            unsaved = false;
+        } catch (StorageIoException e) {
+            unsaved = true;
+        }
+    }
+
+    /** Whether the latest state is only in memory because writing it failed. */
+    boolean stateUnsaved() {
+        return unsaved;
+    }
+
+    /** One more attempt to write the state, when the last one failed. */
+    void saveState() {
+        synchronized (description) {
+            if (unsaved) {
+                persist();
+            }
+        }
+    }
+
+    /**
+     * Once the job has ended, writes its terminal state again every {@value #SAVE_RETRY_MILLIS} ms until it is on
+     * disk (space was freed), so that a model already published is also recorded; the job stays known to this JVM
+     * meanwhile.
+     */
+    private void saveUntilWritten() {
+        // A job folder deleted meanwhile has nowhere to be written: this JVM still describes the job from memory.
+        while (unsaved && Files.isDirectory(folder.root())) {
+            try {
+                Thread.sleep(SAVE_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            saveState();
+        }
     }
 
     private void cleanUp() {
@@ -388,6 +520,7 @@ final class RunningJob implements Runnable {
             if (log != null) {
                 log.close();
             }
+            saveUntilWritten();
             engine.forget(this);
         }
     }

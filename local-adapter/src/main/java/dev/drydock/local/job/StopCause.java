@@ -13,6 +13,11 @@ enum StopCause {
      * request, SIGTERM then SIGKILL after the grace period, so that what the trainer saves still counts.
      */
     EXITING,
+    /**
+     * A spot interruption drill: the hosts get SIGTERM and the grace period, what they checkpointed is kept, and the
+     * job starts again on its checkpoints, as SageMaker restarts a managed spot job whose instance was reclaimed.
+     */
+    SPOT_INTERRUPTION,
     /** The JVM is exiting and the job did not stop within its grace period: its hosts are killed. */
     SHUTDOWN;
 

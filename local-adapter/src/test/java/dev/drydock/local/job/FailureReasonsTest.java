@@ -24,6 +24,17 @@ class FailureReasonsTest {
     }
 
     @Test
+    void of_whenTheTrainerWroteAFailureFileButRanOutOfHeap_keepsItsWordsAndTheXmxFix() throws IOException {
+        HostFolder folder = folder();
+        Files.createDirectories(folder.failureFile().getParent());
+        Files.writeString(folder.failureFile(), "internal error: Java heap space " + "x".repeat(2000));
+
+        String reason = FailureReasons.of(new HostExit("algo-1", 1, false, FailureReasons.jvmOutOfMemoryDetail(false)), folder);
+
+        assertThat(reason).startsWith("internal error: Java heap space").contains("raise -Xmx").hasSizeLessThanOrEqualTo(1024);
+    }
+
+    @Test
     void of_whenOomKilledWithoutALimit_saysOutOfMemoryWithoutALimit() {
         String reason = FailureReasons.of(new HostExit("algo-2", 137, true, null), folder());
 
@@ -46,11 +57,12 @@ class FailureReasonsTest {
     }
 
     @Test
-    void of_whenOomKilledButTheTrainerWroteAFailureFile_theFileWins() throws IOException {
+    void of_whenOomKilledButTheTrainerWroteAFailureFile_theFileComesFirstAndTheMemoryFixStays() throws IOException {
         HostFolder folder = folder();
         Files.writeString(folder.failureFile(), "my own reason");
 
-        assertThat(FailureReasons.of(new HostExit("algo-1", 137, true, null, MIB_256), folder)).isEqualTo("my own reason");
+        assertThat(FailureReasons.of(new HostExit("algo-1", 137, true, null, MIB_256), folder)).startsWith("my own reason (")
+                .contains("out of memory", "256 MiB", "raise the limit");
     }
 
     @Test

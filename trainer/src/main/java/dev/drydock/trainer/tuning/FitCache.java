@@ -52,18 +52,22 @@ public final class FitCache {
      *
      * @param folder the checkpoint folder; made when the first curve is stored
      */
-    static FitCache in(Path folder, Dataset data, Folds folds) {
+    static FitCache in(Path folder, CvData data, Folds folds) {
         MessageDigest sha = sha256();
-        ByteBuffer buffer = ByteBuffer.allocate(8);
-        buffer.putInt(data.columns()).putInt(folds.count());
+        ByteBuffer buffer = ByteBuffer.allocate(4);
+        buffer.putInt(folds.count());
         sha.update(buffer.array());
-        for (float f : data.features()) {
-            sha.update(intBytes(Float.floatToIntBits(f)));
-        }
-        for (float f : data.labels()) {
-            sha.update(intBytes(Float.floatToIntBits(f)));
-        }
+        // Each fold is encoded on its own, so the digest covers every fold's training and validation part.
         for (int k = 0; k < folds.count(); k++) {
+            for (Dataset part : List.of(data.training().get(k), data.validation().get(k))) {
+                sha.update(intBytes(part.columns()));
+                for (float f : part.features()) {
+                    sha.update(intBytes(Float.floatToIntBits(f)));
+                }
+                for (float f : part.labels()) {
+                    sha.update(intBytes(Float.floatToIntBits(f)));
+                }
+            }
             for (int row : folds.validation(k)) {
                 sha.update(intBytes(row));
             }

@@ -12,12 +12,13 @@ final class FoldMatrices implements AutoCloseable {
     final DMatrix[] training;
     final DMatrix[] validation;
 
-    FoldMatrices(Dataset data, Folds folds) throws XGBoostError {
-        training = new DMatrix[folds.count()];
-        validation = new DMatrix[folds.count()];
-        for (int f = 0; f < folds.count(); f++) {
-            training[f] = data.select(folds.training(f)).toDMatrix();
-            validation[f] = data.select(folds.validation(f)).toDMatrix();
+    FoldMatrices(CvData data) throws XGBoostError {
+        int k = data.folds().count();
+        training = new DMatrix[k];
+        validation = new DMatrix[k];
+        for (int f = 0; f < k; f++) {
+            training[f] = data.training().get(f).toDMatrix();
+            validation[f] = data.validation().get(f).toDMatrix();
         }
     }
 

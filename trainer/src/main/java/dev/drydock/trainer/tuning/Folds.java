@@ -41,6 +41,21 @@ public final class Folds {
         return new Folds(foldOf, k);
     }
 
+    /**
+     * The folds of some of the rows, each keeping the fold it has here: how a host of a distributed job gets its
+     * share of the job's folds, so that fold {@code f} over every host is the fold {@code f} of all rows.
+     *
+     * @param rows row indices of this split, in the order the subset lists its rows
+     * @return a split of {@code rows.length} rows
+     */
+    public Folds subset(int[] rows) {
+        int[] sub = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            sub[i] = foldOf[rows[i]];
+        }
+        return new Folds(sub, k);
+    }
+
     /** @return the number of folds */
     public int count() {
         return k;

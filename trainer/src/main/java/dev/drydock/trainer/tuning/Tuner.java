@@ -1,7 +1,7 @@
 package dev.drydock.trainer.tuning;
 
-import dev.drydock.trainer.contract.StopSignal;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.StopSignal;
+import dev.drydock.contract.TrainingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,29 +28,78 @@ public final class Tuner {
     /** How long a failed or finished search waits for fits still running on its workers before it returns. */
     private static final Duration WORKER_END_WAIT = Duration.ofMinutes(10);
 
-    private final Dataset data;
+    private final CvData data;
     private final TuningOptions options;
     private final StopSignal stop;
     private final Consumer<String> log;
     private final Folds folds;
+    private final SearchHooks hooks;
     private FitCache checkpoint = FitCache.none();
 
     /**
-     * @param data the rows to cross-validate on (the hold-out excluded)
+     * @param data the rows to cross-validate on (the hold-out excluded), encoded once for all folds
      * @param options how to tune
      * @param stop polled between fits
      * @param log receives progress and rung lines
      */
     public Tuner(Dataset data, TuningOptions options, StopSignal stop, Consumer<String> log) {
+        this(data, options, stop, log, SearchHooks.SINGLE_HOST);
+    }
+
+    /**
+     * @param data the rows to cross-validate on (the hold-out excluded), this host's share of them
+     * @param options how to tune
+     * @param stop polled between fits
+     * @param log receives progress and rung lines
+     * @param hooks how the search is shared with other hosts
+     */
+    public Tuner(Dataset data, TuningOptions options, StopSignal stop, Consumer<String> log, SearchHooks hooks) {
+        this(CvData.slice(data, hooks == SearchHooks.SINGLE_HOST ? split(data.rows(), options)
+                : hooks.folds(data.rows(), options.folds(), options.seed())), options, stop, log, hooks);
+    }
+
+    /**
+     * @param data the folds to cross-validate on, each encoded by what was fitted on its own training rows
+     * @param options how to tune ({@code folds} must match the data's)
+     * @param stop polled between fits
+     * @param log receives progress and rung lines
+     */
+    public Tuner(CvData data, TuningOptions options, StopSignal stop, Consumer<String> log) {
+        this(data, options, stop, log, SearchHooks.SINGLE_HOST);
+    }
+
+    /**
+     * @param data the folds to cross-validate on, this host's share of them
+     * @param options how to tune ({@code folds} must match the data's)
+     * @param stop polled between fits
+     * @param log receives progress and rung lines
+     * @param hooks how the search is shared with other hosts
+     */
+    public Tuner(CvData data, TuningOptions options, StopSignal stop, Consumer<String> log, SearchHooks hooks) {
+        if (data.folds().count() != options.folds()) {
+            throw new IllegalArgumentException("the data has " + data.folds().count() + " folds, the options "
+                    + options.folds());
+        }
         this.data = data;
         this.options = options;
         this.stop = stop;
         this.log = log;
-        if (data.rows() < options.folds()) {
+        this.hooks = hooks;
+        this.folds = data.folds();
+    }
+
+    /**
+     * @param rows the rows to split
+     * @param options the folds and the seed
+     * @return the seeded split the tuner uses
+     * @throws TrainingException when there are fewer rows than folds
+     */
+    public static Folds split(int rows, TuningOptions options) {
+        if (rows < options.folds()) {
             throw new TrainingException("folds=" + options.folds() + " needs at least as many training rows; got "
-                    + data.rows());
+                    + rows);
         }
-        this.folds = Folds.split(data.rows(), options.folds(), options.seed());
+        return Folds.split(rows, options.folds(), options.seed());
     }
 
     /**
@@ -78,6 +127,7 @@ public final class Tuner {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("objective", "reg:squarederror");
         params.put("eval_metric", options.evalMetric());
+        params.putAll(options.nativeExtras());
         params.put("tree_method", options.treeMethod());
         params.put("seed", options.seed());
         params.put("nthread", threads);
@@ -97,21 +147,22 @@ public final class Tuner {
         ConcurrentLinkedQueue<FoldMatrices> created = new ConcurrentLinkedQueue<>();
         ThreadLocal<FoldMatrices> matrices = ThreadLocal.withInitial(() -> {
             try {
-                FoldMatrices m = new FoldMatrices(data, folds);
+                FoldMatrices m = new FoldMatrices(data);
                 created.add(m);
                 return m;
             } catch (XGBoostError e) {
                 throw new IllegalStateException("XGBoost rejected the training data: " + e.getMessage(), e);
             }
         });
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "drydock-cv");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = hooks.fitsOnCallingThread() ? new CallingThreadExecutor()
+                : Executors.newFixedThreadPool(workers, r -> {
+                    Thread t = new Thread(r, "drydock-cv");
+                    t.setDaemon(true);
+                    return t;
+                });
         long start = System.nanoTime();
         try {
-            Search search = new Search(pool, matrices, fitThreads);
+            Search search = new Search(pool, matrices, hooks.fitsOnCallingThread() ? options.threads() : fitThreads);
             List<Trial> trials = switch (options.strategy()) {
                 case GRID -> search.exhaustive(sample(space.all()));
                 case RANDOM -> search.exhaustive(SearchSpace.sample(sample(space.all()), options.samples(),
@@ -134,6 +185,68 @@ public final class Tuner {
             if (awaitWorkers(pool)) {
                 created.forEach(FoldMatrices::close);
             }
+        }
+    }
+
+    /**
+     * Out-of-fold predictions of one configuration: each fold's booster, fitted on that fold's training rows for
+     * {@code configuration.rounds()} rounds, predicts its validation rows. Folds are fitted in parallel.
+     *
+     * @param configuration the configuration, with its round count
+     * @return one prediction (XGBoost's output, in label units) per row of the data, in row order
+     */
+    public double[] outOfFold(ParamSet configuration) {
+        int workers = Math.max(1, Math.min(options.threads(), folds.count()));
+        int fitThreads = Math.max(1, options.threads() / workers);
+        Map<String, Object> params = nativeParams(configuration, fitThreads);
+        double[] out = new double[data.rows()];
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "drydock-oof");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int f = 0; f < folds.count(); f++) {
+                int fold = f;
+                futures.add(pool.submit(() -> {
+                    float[][] predicted = fitAndPredict(data.training().get(fold), data.validation().get(fold), params,
+                            configuration.rounds());
+                    int[] rows = folds.validation(fold);
+                    for (int i = 0; i < rows.length; i++) {
+                        out[rows[i]] = predicted[i][0];
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting out of fold", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an out-of-fold fit failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[][] fitAndPredict(Dataset training, Dataset validation, Map<String, Object> params, int rounds)
+            throws XGBoostError {
+        ml.dmlc.xgboost4j.java.DMatrix train = training.toDMatrix();
+        ml.dmlc.xgboost4j.java.DMatrix valid = validation.toDMatrix();
+        ml.dmlc.xgboost4j.java.Booster booster = null;
+        try {
+            booster = ml.dmlc.xgboost4j.java.XGBoost.train(train, params, rounds, Map.of(), null, null);
+            return booster.predict(valid);
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+            train.dispose();
+            valid.dispose();
         }
     }
 
@@ -185,12 +298,20 @@ public final class Tuner {
             log.accept("tuning: strategy=" + options.strategy().label() + " configurations=" + planned + " fits="
                     + groups.size() + "x" + options.folds() + " folds");
             List<Future<List<Trial>>> futures = new ArrayList<>();
+            List<Map.Entry<ParamSet, List<Integer>>> tasks = new ArrayList<>(groups.entrySet());
+            int[] firstNumbers = new int[tasks.size()];
             int number = 1;
-            for (Map.Entry<ParamSet, List<Integer>> group : groups.entrySet()) {
+            for (int task = 0; task < tasks.size(); task++) {
+                Map.Entry<ParamSet, List<Integer>> group = tasks.get(task);
                 int first = number;
+                firstNumbers[task] = first;
                 number += group.getValue().size();
                 List<Integer> rounds = group.getValue();
                 int maxRounds = rounds.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                if (!hooks.owns(task, tasks.size())) {
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                    continue;
+                }
                 futures.add(pool.submit(() -> {
                     Fit fit = fit(group.getKey(), maxRounds, 0);
                     if (fit == null) {
@@ -206,7 +327,39 @@ public final class Tuner {
                     return out;
                 }));
             }
-            return collect(futures);
+            List<List<Trial>> mine = collectEach(futures);
+            if (hooks == SearchHooks.SINGLE_HOST) {
+                return mine.stream().flatMap(List::stream).toList();
+            }
+            // Each task's row: [scored, seconds, elapsed, score per n_estimators of the group].
+            int width = 3 + tasks.stream().mapToInt(t -> t.getValue().size()).max().orElse(0);
+            double[][] rows = new double[tasks.size()][];
+            for (int task = 0; task < tasks.size(); task++) {
+                List<Trial> trials = mine.get(task);
+                if (trials == null) {
+                    continue;
+                }
+                rows[task] = new double[width];
+                rows[task][0] = trials.isEmpty() ? 0 : 1;
+                for (int i = 0; i < trials.size(); i++) {
+                    rows[task][1] = trials.get(i).seconds();
+                    rows[task][2] = trials.get(i).elapsedSeconds();
+                    rows[task][3 + i] = trials.get(i).cvRmsle();
+                }
+            }
+            double[][] all = hooks.combine(rows, width);
+            List<Trial> out = new ArrayList<>();
+            for (int task = 0; task < tasks.size(); task++) {
+                if (all[task] == null || all[task][0] == 0) {
+                    continue;
+                }
+                List<Integer> rounds = tasks.get(task).getValue();
+                for (int i = 0; i < rounds.size(); i++) {
+                    out.add(new Trial(firstNumbers[task] + i, tasks.get(task).getKey().withRounds(rounds.get(i)),
+                            all[task][3 + i], 0, all[task][1], all[task][2]));
+                }
+            }
+            return out;
         }
 
         /** Successive halving over round budgets with factor 3; the last rung gets the largest n_estimators. */
@@ -231,9 +384,15 @@ public final class Tuner {
                 log.accept("tuning: strategy=halving rung=" + rung + "/" + rungs + " configurations=" + alive.size()
                         + " max_rounds=" + budget + " folds=" + options.folds());
                 List<Future<List<Trial>>> futures = new ArrayList<>();
-                for (ParamSet config : alive) {
+                int firstNumber = number;
+                for (int task = 0; task < alive.size(); task++) {
+                    ParamSet config = alive.get(task);
                     int trialNumber = number++;
                     int thisRung = rung;
+                    if (!hooks.owns(task, alive.size())) {
+                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                        continue;
+                    }
                     futures.add(pool.submit(() -> {
                         Fit fit = fit(config, budget, options.earlyStoppingRounds());
                         if (fit == null) {
@@ -245,7 +404,7 @@ public final class Tuner {
                         return List.of(t);
                     }));
                 }
-                List<Trial> scored = collect(futures);
+                List<Trial> scored = combineRung(collectEach(futures), alive, firstNumber, rung);
                 all.addAll(scored);
                 if (stop.stopRequested()) {
                     break;
@@ -275,11 +434,36 @@ public final class Tuner {
             return curve == null ? null : new Fit(curve, (System.nanoTime() - t0) / 1e9);
         }
 
-        private List<Trial> collect(List<Future<List<Trial>>> futures) {
+        /** One rung's trials of every host: [scored, seconds, elapsed, score, best n_estimators] per task. */
+        private List<Trial> combineRung(List<List<Trial>> mine, List<ParamSet> alive, int firstNumber, int rung) {
+            if (hooks == SearchHooks.SINGLE_HOST) {
+                return mine.stream().flatMap(List::stream).toList();
+            }
+            double[][] rows = new double[alive.size()][];
+            for (int task = 0; task < alive.size(); task++) {
+                List<Trial> trials = mine.get(task);
+                if (trials != null) {
+                    rows[task] = trials.isEmpty() ? new double[5] : new double[] {1, trials.get(0).seconds(),
+                        trials.get(0).elapsedSeconds(), trials.get(0).cvRmsle(), trials.get(0).params().rounds()};
+                }
+            }
+            double[][] all = hooks.combine(rows, 5);
             List<Trial> out = new ArrayList<>();
+            for (int task = 0; task < alive.size(); task++) {
+                if (all[task] != null && all[task][0] != 0) {
+                    out.add(new Trial(firstNumber + task, alive.get(task).withRounds((int) all[task][4]), all[task][3],
+                            rung, all[task][1], all[task][2]));
+                }
+            }
+            return out;
+        }
+
+        /** Each future's trials, in order; {@code null} for a task another host fits. */
+        private List<List<Trial>> collectEach(List<Future<List<Trial>>> futures) {
+            List<List<Trial>> out = new ArrayList<>();
             for (Future<List<Trial>> f : futures) {
                 try {
-                    out.addAll(f.get());
+                    out.add(f.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while tuning", e);

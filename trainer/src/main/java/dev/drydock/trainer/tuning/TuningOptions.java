@@ -1,5 +1,6 @@
 package dev.drydock.trainer.tuning;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,11 +16,35 @@ import java.util.Objects;
  * @param gammaScale factor applied to {@code gamma} (see {@link XGBoostParameter})
  * @param treeMethod XGBoost's {@code tree_method}
  * @param evalMetric XGBoost's metric whose fold mean is the score: {@code rmse} on a log target is the RMSLE
+ * @param nativeExtras XGBoost-native parameters every fit gets besides the searched ones
  */
 public record TuningOptions(Strategy strategy, int folds, long seed, int samples, int maxTrials,
-        int earlyStoppingRounds, int threads, double gammaScale, String treeMethod, String evalMetric) {
+        int earlyStoppingRounds, int threads, double gammaScale, String treeMethod, String evalMetric,
+        Map<String, Object> nativeExtras) {
+    /**
+     * Options without extra native parameters.
+     *
+     * @see TuningOptions the record's parameters
+     */
+    public TuningOptions(Strategy strategy, int folds, long seed, int samples, int maxTrials, int earlyStoppingRounds,
+            int threads, double gammaScale, String treeMethod, String evalMetric) {
+        this(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale, treeMethod, evalMetric,
+                Map.of());
+    }
+
+    /**
+     * @param extras XGBoost-native parameters every fit gets besides the searched ones (e.g. {@code booster},
+     *     {@code objective}), overriding the defaults
+     * @return these options with those extras
+     */
+    public TuningOptions withNativeExtras(Map<String, Object> extras) {
+        return new TuningOptions(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale,
+                treeMethod, evalMetric, extras);
+    }
+
     /** Validates. */
     public TuningOptions {
+        nativeExtras = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nativeExtras));
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(treeMethod, "treeMethod");
         Objects.requireNonNull(evalMetric, "evalMetric");

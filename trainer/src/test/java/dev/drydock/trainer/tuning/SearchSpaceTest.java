@@ -3,7 +3,7 @@ package dev.drydock.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,17 +17,7 @@ class TunerCheckpointTest {
     Path checkpoints;
 
     private static Dataset data() {
-        Random r = new Random(7);
-        int rows = 300;
-        float[] x = new float[rows * 3];
-        float[] y = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0; c < 3; c++) {
-                x[i * 3 + c] = (float) r.nextGaussian();
-            }
-            y[i] = (float) (2 * x[i * 3] * x[i * 3 + 1] + x[i * 3 + 2] + 0.1 * r.nextGaussian());
-        }
-        return new Dataset(x, y, 3);
+        return InteractionData.of(300, 7);
     }
 
     private static SearchSpace space() {

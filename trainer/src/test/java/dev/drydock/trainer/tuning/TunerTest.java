@@ -3,8 +3,8 @@ package dev.drydock.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.ProgressLine;
-import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.contract.ProgressLine;
+import dev.drydock.contract.StopSignal;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,23 +12,11 @@ import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TunerTest {
-    /** y = 2 x0 x1 + x2 + noise: an interaction that stumps cannot learn; fits take milliseconds. */
-    private static Dataset data() {
-        Random r = new Random(5);
-        int rows = 200;
-        float[] x = new float[rows * 3];
-        float[] y = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0; c < 3; c++) {
-                x[i * 3 + c] = (float) r.nextGaussian();
-            }
-            y[i] = (float) (2 * x[i * 3] * x[i * 3 + 1] + x[i * 3 + 2] + 0.1 * r.nextGaussian());
-        }
-        return new Dataset(x, y, 3);
+        private static Dataset data() {
+        return InteractionData.of(200, 5);
     }
 
     private static SearchSpace space() {
