@@ -16,7 +16,9 @@ import dev.drydock.trainer.output.TrialsCsv;
 import dev.drydock.trainer.output.TuningReport;
 import dev.drydock.trainer.preprocess.PreprocessOptions;
 import dev.drydock.trainer.preprocess.Preprocessor;
+import dev.drydock.trainer.tuning.CvData;
 import dev.drydock.trainer.tuning.Dataset;
+import dev.drydock.trainer.tuning.Folds;
 import dev.drydock.trainer.tuning.Trial;
 import dev.drydock.trainer.tuning.Tuner;
 import dev.drydock.trainer.tuning.TuningOptions;
@@ -54,6 +56,7 @@ public final class TabularTrainer implements TrainingProgram {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Consumer<String> log;
+    private final Consumer<Table> fitObserver;
 
     /** A trainer that logs to stdout. */
     public TabularTrainer() {
@@ -62,7 +65,18 @@ public final class TabularTrainer implements TrainingProgram {
 
     /** @param log receives every log line */
     public TabularTrainer(Consumer<String> log) {
+        this(log, rows -> { });
+    }
+
+    /**
+     * @param log receives every log line
+     * @param fitObserver sees every table a preprocessing is fitted on (the folds' training rows, the rows the
+     *     hold-out model is fitted on, and every row for the final model): lets a test prove no step saw the rows it
+     *     is scored on
+     */
+    public TabularTrainer(Consumer<String> log, Consumer<Table> fitObserver) {
         this.log = log;
+        this.fitObserver = fitObserver;
     }
 
     @Override
@@ -97,9 +111,15 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
-        Preprocessor pre = Preprocessor.fit(training, new PreprocessOptions(config.target(), config.idColumn(),
-                config.logTarget(), config.imputation(), config.maxLevels()));
-        Dataset data = new Dataset(pre.features(training), pre.labels(training), pre.featureCount());
+        PreprocessOptions preOptions = new PreprocessOptions(config.target(), config.idColumn(), config.logTarget(),
+                config.imputation(), config.maxLevels());
+        // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
+        // median or scale is learnt from the rows a fold is scored on.
+        Folds folds = Tuner.split(training.rowCount(), new TuningOptions(config.strategy(), config.folds(), config.seed(),
+                config.samples(), config.maxTrials(), config.earlyStoppingRounds(), config.threads(), 1, config.treeMethod(),
+                "rmse"));
+        CvData data = foldData(training, folds, preOptions);
+        Preprocessor pre = fitPreprocessor(training, preOptions);
         double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
@@ -124,25 +144,36 @@ public final class TabularTrainer implements TrainingProgram {
 
         Path modelDir = env.modelDir();
         Double holdoutRmsle = null;
-        DMatrix matrix = data.toDMatrix();
-        Booster booster = null;
-        try {
-            booster = XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), best.params().rounds(),
-                    Map.of(), null, null);
-            if (split.holdout() != null) {
-                holdoutRmsle = rmsle(holdoutTarget, predict(booster, pre, split.holdout()));
+        // Round counts were chosen for a fold's share of the rows; a fit on more rows gets proportionally more rounds
+        // (each tree then fits a smaller share of the residual per row): rounds x rows / mean fold training rows.
+        double foldRows = data.meanTrainingRows();
+        if (split.holdout() != null) {
+            int rounds = scaledRounds(best.params().rounds(), training.rowCount(), foldRows);
+            Booster scored = fit(tuner, config, best, pre, training, rounds);
+            try {
+                holdoutRmsle = rmsle(holdoutTarget, predict(scored, pre, split.holdout()));
                 log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+            } finally {
+                scored.dispose();
             }
+        }
+        // The model shipped is refit on every row once the configuration is chosen and the hold-out has been scored.
+        Table everything = split.holdout() == null ? training : training.append(split.holdout());
+        Preprocessor finalPre = split.holdout() == null ? pre : fitPreprocessor(everything, preOptions);
+        int refitRounds = scaledRounds(best.params().rounds(), everything.rowCount(), foldRows);
+        Booster booster = fit(tuner, config, best, finalPre, everything, refitRounds);
+        try {
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
         } finally {
-            if (booster != null) {
-                booster.dispose();
-            }
-            matrix.dispose();
+            booster.dispose();
         }
+        log.accept(String.format(Locale.ROOT, "refit: %d rows, %d rounds (%d chosen on %.0f rows per fold)",
+                everything.rowCount(), refitRounds, best.params().rounds(), foldRows));
+        pre = finalPre;
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
+        Refit refit = new Refit(everything.rowCount(), refitRounds, foldRows);
         double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, training.rowCount(),
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, refit, training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
         JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
         Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
@@ -160,6 +191,43 @@ public final class TabularTrainer implements TrainingProgram {
         summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
         TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+    }
+
+    /** The final fit's size: rows, rounds, and the mean fold training rows the round count was chosen on. */
+    private record Refit(int rows, int rounds, double foldRows) {
+    }
+
+    /** @return {@code rounds} scaled by {@code rows / foldRows}, at least 1 */
+    static int scaledRounds(int rounds, int rows, double foldRows) {
+        return Math.max(1, (int) Math.round(rounds * rows / foldRows));
+    }
+
+    private Preprocessor fitPreprocessor(Table rows, PreprocessOptions options) {
+        fitObserver.accept(rows);
+        return Preprocessor.fit(rows, options);
+    }
+
+    private CvData foldData(Table training, Folds folds, PreprocessOptions options) {
+        List<Dataset> train = new ArrayList<>();
+        List<Dataset> valid = new ArrayList<>();
+        for (int f = 0; f < folds.count(); f++) {
+            Table fit = training.select(folds.training(f));
+            Table scored = training.select(folds.validation(f));
+            Preprocessor foldPre = fitPreprocessor(fit, options);
+            train.add(new Dataset(foldPre.features(fit), foldPre.labels(fit), foldPre.featureCount()));
+            valid.add(new Dataset(foldPre.features(scored), foldPre.labels(scored), foldPre.featureCount()));
+        }
+        return new CvData(folds, train, valid);
+    }
+
+    private static Booster fit(Tuner tuner, TrainerConfig config, Trial best, Preprocessor pre, Table rows, int rounds)
+            throws XGBoostError {
+        DMatrix matrix = new Dataset(pre.features(rows), pre.labels(rows), pre.featureCount()).toDMatrix();
+        try {
+            return XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), rounds, Map.of(), null, null);
+        } finally {
+            matrix.dispose();
+        }
     }
 
     private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs,
@@ -247,7 +315,7 @@ public final class TabularTrainer implements TrainingProgram {
     }
 
     private static Map<String, Object> metrics(TrainerConfig config, TuningResult result, Double holdoutRmsle,
-            int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
+            Refit refit, int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cv_rmsle", result.best().cvRmsle());
         m.put("holdout_rmsle", holdoutRmsle);
@@ -255,6 +323,9 @@ public final class TabularTrainer implements TrainingProgram {
         m.put("best_params", result.best().params().byName());
         m.put("training_rows", trainingRows);
         m.put("holdout_rows", holdoutRows);
+        m.put("refit_rows", refit.rows());
+        m.put("refit_rounds", refit.rounds());
+        m.put("cv_fold_training_rows", refit.foldRows());
         m.put("features", features);
         m.put("folds", config.folds());
         m.put("seed", config.seed());
