@@ -10,6 +10,7 @@ import dev.drydock.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
+import dev.drydock.trainer.distributed.Distribution;
 import dev.drydock.trainer.distributed.JobSharing;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.output.Provenance;
@@ -130,14 +131,15 @@ public final class TabularTrainer implements TrainingProgram {
 
     private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
             Consumer<String> log) throws IOException, XGBoostError {
-        if (!sharing.cluster().isDistributed()) {
-            // One host: preprocessing fitted inside each fold, the hold-out scored, then the model refit on every row.
-            trainOneHost(env, stop, config);
+        if (!sharing.cluster().isDistributed() || sharing.mode() == Distribution.TRIALS) {
+            // Every host has every row: preprocessing fitted inside each fold, the configurations shared over the
+            // collective (trials), the hold-out scored, then the leader refits the model on every row.
+            trainOnAllRows(env, stop, config, sharing, log);
             return;
         }
-        // Several hosts (issue 9): one preprocessing agreed across the hosts, the search shared over the collective,
-        // the final fit on the training rows. The fold-wise preprocessing and the refit on every row are one-host only
-        // for now: across hosts they need a distributed refit.
+        // rows mode: one preprocessing agreed across the hosts, every fit distributed, the final fit on the training
+        // rows of every host. The fold-wise preprocessing and the refit on the hold-out rows too are not done here
+        // yet: across hosts they need the hold-out distributed as well.
         long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
@@ -239,7 +241,8 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
-    private void trainOneHost(TrainingEnvironment env, StopSignal stop, TrainerConfig config) throws IOException, XGBoostError {
+    private void trainOnAllRows(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
+            Consumer<String> log) throws IOException, XGBoostError {
         long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
@@ -273,8 +276,10 @@ public final class TabularTrainer implements TrainingProgram {
         TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
                 config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
                 config.logTarget() ? "rmse" : "rmsle");
-        Tuner tuner = new Tuner(data, options, stop, log);
-        if (Files.isDirectory(env.checkpointDir())) {
+        Tuner tuner = new Tuner(data, options, stop, log, sharing.trialHooks());
+        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
+        // exchange the others make.
+        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
             // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
             // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
             tuner.checkpointIn(env.checkpointDir().resolve("search"));
@@ -283,6 +288,11 @@ public final class TabularTrainer implements TrainingProgram {
         if (tuner.checkpoint().enabled()) {
             log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
                     + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
+        if (!sharing.afterSearch()) {
+            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
+                    + sharing.cluster().leader() + " fits and writes the model");
+            return;
         }
         Trial best = result.best();
         log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
@@ -335,6 +345,9 @@ public final class TabularTrainer implements TrainingProgram {
         summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
         summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
         summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
+        if (sharing.cluster().isDistributed()) {
+            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
+        }
         TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }

@@ -194,6 +194,22 @@ public final class JobSharing implements AutoCloseable {
     }
 
     /**
+     * How a search over every row is shared: over the collective in {@code trials} mode (each host fits its share of
+     * the configurations on all rows), not at all on one host.
+     *
+     * @throws IllegalStateException in {@code rows} mode, whose search is shared through {@link #forSearch}
+     */
+    public SearchHooks trialHooks() {
+        if (collective == null) {
+            return SearchHooks.SINGLE_HOST;
+        }
+        if (mode != Distribution.TRIALS) {
+            throw new IllegalStateException("distribution=" + mode.label() + " shares rows, not trials");
+        }
+        return new TrialSharing(collective);
+    }
+
+    /**
      * Ends the search. In {@code trials} mode the hosts leave the collective here: the final fit is the leader's alone.
      *
      * @return whether this host goes on to the final fit ({@code false} for the others in {@code trials} mode)
