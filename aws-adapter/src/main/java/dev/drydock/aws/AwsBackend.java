@@ -5,7 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.google.common.base.Suppliers;
-import dev.drydock.core.archive.ExtractionLimits;
+import dev.drydock.archive.ExtractionLimits;
 import dev.drydock.core.Backend;
 import dev.drydock.core.PollPolicy;
 import dev.drydock.core.error.ConfigurationException;

@@ -1,7 +1,8 @@
 package dev.drydock.aws;
 
-import dev.drydock.core.archive.ExtractionLimits;
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.ExtractionLimits;
+import dev.drydock.archive.TarGz;
+import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.error.StorageObjectNotFoundException;
@@ -9,6 +10,7 @@ import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.port.ArtifactStore;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -59,8 +61,10 @@ public final class S3ArtifactStore implements ArtifactStore {
         try {
             tmp = Files.createTempFile("drydock-artifact-", ".tar.gz");
             storage.get(archive, tmp);
-            // core's TarGz checks every entry and moves the result into place only when the whole archive passed.
-            return tarGz.extract(Files.newInputStream(tmp), target, archive.toString());
+            // TarGz checks every entry and moves the result into place only when the whole archive passed.
+            try (InputStream in = Files.newInputStream(tmp)) {
+                return ArchiveErrors.translate(() -> tarGz.extract(in, target, archive.toString()));
+            }
         } catch (IOException e) {
             throw new StorageIoException("cannot stage " + archive + " in a temporary file: " + e.getMessage(), e);
         } finally {

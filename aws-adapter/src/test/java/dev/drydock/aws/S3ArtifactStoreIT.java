@@ -1,6 +1,6 @@
 package dev.drydock.aws;
 
-import dev.drydock.core.archive.ExtractionLimits;
+import dev.drydock.archive.ExtractionLimits;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.testkit.ArtifactStoreContractTest;

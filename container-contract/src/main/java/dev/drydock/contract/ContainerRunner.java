@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link TrainingProgram} as the container contract expects: exit code 0 on success; on any error the
+ * Runs a {@link TrainingProgram} as the container contract expects: the three config files are read and checked
+ * first; exit code 0 on success; on any error the
  * reason goes to the failure file, the stack trace to the log (stderr), and the exit code is 1; on SIGTERM the
  * program is told through its {@link StopSignal} and the JVM waits for it, up to a grace period below the
  * platform's {@link #PLATFORM_GRACE}, so that it saves what it has before SIGKILL.
@@ -52,6 +53,16 @@ public final class ContainerRunner {
         return run(TrainingEnvironment.fromSystem(), program, DEFAULT_GRACE);
     }
 
+    private static boolean exiting(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals("java.lang.Shutdown") || (frame.getClassName().equals("java.lang.Runtime")
+                    && (frame.getMethodName().equals("exit") || frame.getMethodName().equals("halt")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Runs the program and returns its exit code; does not call {@link System#exit}.
      *
@@ -67,7 +78,12 @@ public final class ContainerRunner {
         }
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
+        Thread programThread = Thread.currentThread();
         Thread hook = new Thread(() -> {
+            if (exiting(programThread)) {
+                // The program called System.exit itself: it will not return, so waiting would only hang the JVM.
+                return;
+            }
             stop.request();
             System.out.println("stop requested (SIGTERM): saving what exists");
             System.out.flush();
@@ -79,6 +95,11 @@ public final class ContainerRunner {
         }, "drydock-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            // Every config file is read and checked before the program starts, as SageMaker's toolkit does: a
+            // malformed file fails the job at once, with the file and the field in the failure reason.
+            environment.hyperparameters();
+            environment.inputDataConfig();
+            environment.resourceConfig();
             program.train(environment, stop);
             return EXIT_OK;
         } catch (Throwable error) {

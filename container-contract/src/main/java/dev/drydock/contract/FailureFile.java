@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * {@code /opt/ml/output/failure}: a failed job's FailureReason. SageMaker shows the file's first
  * {@value #MAX_REASON} characters; drydock's rule is stricter so that a reason reads as one: the reason is the
- * file's first paragraph (up to a blank line or a stack frame), on one line, at most {@value #MAX_REASON}
- * characters, cut at a word. The detail (a stack trace) belongs in the log, never in this file.
+ * file's first paragraph (up to a blank line or a stack frame), on one line, its first {@value #MAX_REASON}
+ * characters. The detail (a stack trace) belongs in the log, never in this file.
  */
 public final class FailureFile {
     /** The most characters of the failure file SageMaker makes the FailureReason. */
@@ -99,7 +99,7 @@ public final class FailureFile {
 
     /**
      * The reason in {@code text}: its first paragraph (lines up to the first blank line or stack frame), joined
-     * into one line, at most {@value #MAX_REASON} characters, cut at a word with an ellipsis when longer.
+     * into one line, its first {@value #MAX_REASON} characters.
      *
      * @param text a failure file's text or a reason
      * @return the reason, possibly empty
@@ -124,14 +124,8 @@ public final class FailureFile {
                 break;
             }
         }
+        // Cut as SageMaker cuts (its FailureReason is the first 1024 characters), so that both backends agree.
         String reason = paragraph.toString();
-        if (reason.length() <= MAX_REASON) {
-            return reason;
-        }
-        int cut = reason.lastIndexOf(' ', MAX_REASON - 1);
-        if (cut < MAX_REASON / 2) {
-            cut = MAX_REASON - 1;
-        }
-        return reason.substring(0, cut).stripTrailing() + "\u2026";
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     }
 }

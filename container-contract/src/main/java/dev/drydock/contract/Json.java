@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The small JSON codec the contract files need, so that the module stays JDK-only. Parsing gives
  * {@link Map} (insertion-ordered), {@link List}, {@link String}, {@link BigDecimal}, {@link Boolean} or {@code null};
- * writing takes the same (any {@link Number}, any {@link Collection}) and indents two spaces.
+ * writing takes the same (any {@link Number}, any {@link Collection}) and writes compact JSON on one line, as
+ * SageMaker writes its config files.
  */
 final class Json {
     private final String text;
@@ -38,11 +39,11 @@ final class Json {
 
     /**
      * @param value a value made of maps, collections, strings, numbers, booleans and nulls
-     * @return its JSON text, indented, ending without a line break
+     * @return its JSON text on one line, without spaces
      */
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out, "");
+        write(value, out);
         return out.toString();
     }
 
@@ -229,7 +230,7 @@ final class Json {
                 "expected " + expected + " at line " + line + " column " + column + " but found " + found);
     }
 
-    private static void write(Object value, StringBuilder out, String indent) {
+    private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -239,50 +240,25 @@ final class Json {
         } else if (value instanceof Number n) {
             out.append(number(n));
         } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            String inner = indent + "  ";
-            out.append("{\n");
+            out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(",\n");
-                }
+                out.append(first ? "" : ",");
                 first = false;
-                out.append(inner);
                 quote(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, inner);
+                out.append(':');
+                write(e.getValue(), out);
             }
-            out.append('\n').append(indent).append('}');
+            out.append('}');
         } else if (value instanceof Collection<?> items) {
-            // Arrays of scalars stay on one line ("hosts": ["algo-1", "algo-2"]), as SageMaker writes them.
-            boolean scalars = items.stream().noneMatch(i -> i instanceof Map || i instanceof Collection);
-            if (items.isEmpty() || scalars) {
-                out.append('[');
-                boolean first = true;
-                for (Object item : items) {
-                    out.append(first ? "" : ", ");
-                    first = false;
-                    write(item, out, indent);
-                }
-                out.append(']');
-                return;
-            }
-            String inner = indent + "  ";
-            out.append("[\n");
+            out.append('[');
             boolean first = true;
             for (Object item : items) {
-                if (!first) {
-                    out.append(",\n");
-                }
+                out.append(first ? "" : ",");
                 first = false;
-                out.append(inner);
-                write(item, out, inner);
+                write(item, out);
             }
-            out.append('\n').append(indent).append(']');
+            out.append(']');
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
         }

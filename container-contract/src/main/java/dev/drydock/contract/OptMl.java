@@ -133,6 +133,17 @@ public record OptMl(Path root) {
         return this;
     }
 
+    /**
+     * Creates a folder and its parents.
+     *
+     * @param folder the folder
+     * @return the folder
+     * @throws TrainingException naming the folder when it cannot be created
+     */
+    public static Path createDirectoriesOf(Path folder) {
+        return createDirectories(folder);
+    }
+
     static Path createDirectories(Path folder) {
         try {
             return Files.createDirectories(folder);

@@ -42,9 +42,32 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void run_whenAConfigFileIsMalformed_failsBeforeTheProgramNamingTheFile() throws Exception {
+        Files.createDirectories(root.resolve("input/config"));
+        Files.writeString(root.resolve("input/config/resourceconfig.json"), "not json");
+        boolean[] ran = {false};
+
+        int code = ContainerRunner.run(TrainingEnvironment.at(root), (env, stop) -> ran[0] = true, Duration.ofSeconds(1));
+
+        assertThat(code).isEqualTo(ContainerRunner.EXIT_FAILED);
+        assertThat(ran[0]).isFalse();
+        assertThat(Files.readString(root.resolve("output/failure"))).contains("resourceconfig.json is not valid JSON");
+    }
+
+    @Test
     void main_whenArgumentIsNotTrain_exitsWithUsage() {
         assertThat(ContainerRunner.main(new String[] {"serve"}, (env, stop) -> { })).isEqualTo(ContainerRunner.EXIT_USAGE);
         assertThat(ContainerRunner.main(new String[0], (env, stop) -> { })).isEqualTo(ContainerRunner.EXIT_USAGE);
+    }
+
+    @Test
+    void systemExit_whenTheProgramCallsIt_endsTheJvmAtOnceWithItsCode() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-D" + OptMl.ROOT_PROPERTY + "=" + root,
+                StoppableTrainer.class.getName(), "train", "exit-inside").redirectErrorStream(true).start();
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("did not wait out the 100 s grace").isTrue();
+        assertThat(process.exitValue()).isEqualTo(3);
     }
 
     @Test

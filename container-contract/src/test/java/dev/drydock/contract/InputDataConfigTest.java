@@ -33,16 +33,8 @@ class InputDataConfigTest {
 
         InputDataConfig.of(List.of(ChannelConfig.named("train"))).write(file);
 
-        assertThat(Files.readString(file)).isEqualTo("""
-                {
-                  "train": {
-                    "TrainingInputMode": "File",
-                    "S3DistributionType": "FullyReplicated",
-                    "RecordWrapperType": "None",
-                    "CompressionType": "None"
-                  }
-                }
-                """);
+        assertThat(Files.readString(file)).isEqualTo("{\"train\":{\"TrainingInputMode\":\"File\","
+                + "\"S3DistributionType\":\"FullyReplicated\",\"RecordWrapperType\":\"None\",\"CompressionType\":\"None\"}}\n");
     }
 
     @Test

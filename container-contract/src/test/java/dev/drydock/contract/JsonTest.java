@@ -31,9 +31,9 @@ class JsonTest {
     }
 
     @Test
-    void write_whenArrayOfStrings_keepsItOnOneLine() {
+    void write_isCompactAsSageMakersFiles() {
         assertThat(Json.write(Map.of("hosts", List.of("algo-1", "algo-2"))))
-                .isEqualTo("{\n  \"hosts\": [\"algo-1\", \"algo-2\"]\n}");
+                .isEqualTo("{\"hosts\":[\"algo-1\",\"algo-2\"]}");
     }
 
     @Test

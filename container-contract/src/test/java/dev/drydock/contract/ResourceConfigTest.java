@@ -21,22 +21,10 @@ class ResourceConfigTest {
         config.write(file);
 
         assertThat(ResourceConfig.read(file)).isEqualTo(config);
-        assertThat(Files.readString(file)).isEqualTo("""
-                {
-                  "current_host": "algo-2",
-                  "hosts": ["algo-1", "algo-2"],
-                  "network_interface_name": "eth0",
-                  "current_instance_type": "ml.m5.xlarge",
-                  "current_group_name": "homogeneousCluster",
-                  "instance_groups": [
-                    {
-                      "instance_group_name": "homogeneousCluster",
-                      "instance_type": "ml.m5.xlarge",
-                      "hosts": ["algo-1", "algo-2"]
-                    }
-                  ]
-                }
-                """);
+        assertThat(Files.readString(file)).isEqualTo("{\"current_host\":\"algo-2\",\"hosts\":[\"algo-1\",\"algo-2\"],"
+                + "\"network_interface_name\":\"eth0\",\"current_instance_type\":\"ml.m5.xlarge\","
+                + "\"current_group_name\":\"homogeneousCluster\",\"instance_groups\":[{\"instance_group_name\":"
+                + "\"homogeneousCluster\",\"instance_type\":\"ml.m5.xlarge\",\"hosts\":[\"algo-1\",\"algo-2\"]}]}\n");
     }
 
     @Test

@@ -50,11 +50,12 @@ class DependencyRuleTest {
     }
 
     @Test
-    void core_whenChecked_usesOnlyJdkSlf4jAndItself() {
+    void core_whenChecked_usesOnlyJdkSlf4jTheContractTheArchiveAndItself() {
         ArchRule rule = noClasses().that().resideInAPackage("dev.drydock.core..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "org.slf4j..", "dev.drydock.core..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "org.slf4j..",
+                        "dev.drydock.contract..", "dev.drydock.archive..", "dev.drydock.core..")
                 .allowEmptyShould(false)
-                .because("core may use only the JDK and SLF4J");
+                .because("core may use only the JDK, SLF4J and the JDK-only contract and archive modules");
 
         rule.check(core);
     }

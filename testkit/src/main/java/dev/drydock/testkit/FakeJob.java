@@ -1,6 +1,7 @@
 package dev.drydock.testkit;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
+import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.model.Channel;
 import dev.drydock.core.model.JobDescription;
@@ -236,10 +237,11 @@ final class FakeJob {
 
     /** Packs algo-1's {@code /opt/ml/model} (and a non-empty {@code /opt/ml/output/data}) into the storage. */
     private void publish() throws Exception {
-        Path model = tarGz.pack(workDir.resolve("algo-1/model"), workDir.resolve("model.tar.gz"));
+        Path model = ArchiveErrors.translate(() -> tarGz.pack(workDir.resolve("algo-1/model"), workDir.resolve("model.tar.gz")));
         Path outputData = workDir.resolve("algo-1/output/data");
         if (hasFiles(outputData)) {
-            storage.put(tarGz.pack(outputData, workDir.resolve("output.tar.gz")), spec.outputArtifactUri());
+            storage.put(ArchiveErrors.translate(() -> tarGz.pack(outputData, workDir.resolve("output.tar.gz"))),
+                    spec.outputArtifactUri());
         }
         storage.put(model, spec.modelArtifactUri());
     }

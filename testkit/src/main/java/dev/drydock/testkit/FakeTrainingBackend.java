@@ -1,6 +1,6 @@
 package dev.drydock.testkit;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;

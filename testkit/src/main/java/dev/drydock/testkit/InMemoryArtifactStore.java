@@ -1,7 +1,8 @@
 package dev.drydock.testkit;
 
-import dev.drydock.core.archive.ExtractionLimits;
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.ExtractionLimits;
+import dev.drydock.archive.TarGz;
+import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.error.StorageObjectNotFoundException;
 import dev.drydock.core.model.StorageUri;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** An {@link ArtifactStore} over an {@link InMemoryStorage}, extracting with core's safe {@link TarGz}. */
+/** An {@link ArtifactStore} over an {@link InMemoryStorage}, extracting with the archive module's safe {@link TarGz}. */
 public final class InMemoryArtifactStore implements ArtifactStore {
     private final InMemoryStorage storage;
     private final TarGz tarGz;
@@ -41,7 +42,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
     @Override
     public Path extract(StorageUri archive, Path target) {
-        tarGz.extract(new ByteArrayInputStream(bytesOf(archive)), target, archive.toString());
+        ArchiveErrors.translate(() -> tarGz.extract(new ByteArrayInputStream(bytesOf(archive)), target, archive.toString()));
         return target;
     }
 

@@ -1,6 +1,6 @@
 package dev.drydock.trainer;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.data.Table;
 import java.util.ArrayList;
 import java.util.Collections;

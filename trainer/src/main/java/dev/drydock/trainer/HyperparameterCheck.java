@@ -1,7 +1,7 @@
 package dev.drydock.trainer;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.drydock.trainer;
 
-import dev.drydock.trainer.contract.ContainerRunner;
-import dev.drydock.trainer.contract.TrainingEnvironment;
+import dev.drydock.contract.ContainerRunner;
+import dev.drydock.contract.TrainingEnvironment;
 import dev.drydock.trainer.predict.PredictionException;
 import dev.drydock.trainer.predict.Predictor;
 import java.nio.file.Path;

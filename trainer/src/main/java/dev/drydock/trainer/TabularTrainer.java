@@ -2,14 +2,15 @@ package dev.drydock.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.drydock.trainer.contract.MetricLine;
-import dev.drydock.trainer.contract.StopSignal;
-import dev.drydock.trainer.contract.TrainingEnvironment;
-import dev.drydock.trainer.contract.TrainingException;
-import dev.drydock.trainer.contract.TrainingProgram;
+import dev.drydock.contract.MetricLine;
+import dev.drydock.contract.StopSignal;
+import dev.drydock.contract.TrainingEnvironment;
+import dev.drydock.contract.TrainingException;
+import dev.drydock.contract.TrainingProgram;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
+import dev.drydock.trainer.distributed.Distribution;
 import dev.drydock.trainer.distributed.JobSharing;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.output.Provenance;
@@ -17,7 +18,9 @@ import dev.drydock.trainer.output.TrialsCsv;
 import dev.drydock.trainer.output.TuningReport;
 import dev.drydock.trainer.preprocess.PreprocessOptions;
 import dev.drydock.trainer.preprocess.Preprocessor;
+import dev.drydock.trainer.tuning.CvData;
 import dev.drydock.trainer.tuning.Dataset;
+import dev.drydock.trainer.tuning.Folds;
 import dev.drydock.trainer.tuning.Trial;
 import dev.drydock.trainer.tuning.Tuner;
 import dev.drydock.trainer.tuning.TuningOptions;
@@ -49,13 +52,14 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * hold-out. Hyperparameters: see {@link TrainerConfig}.
  *
  * <p>Log lines (stdout): {@code cv_rmsle=X}, {@code holdout_rmsle=X} (see {@link MetricLine}) and, after every
- * trial, a {@link dev.drydock.trainer.contract.ProgressLine}.
+ * trial, a {@link dev.drydock.contract.ProgressLine}.
  */
 public final class TabularTrainer implements TrainingProgram {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Consumer<String> log;
     private final Map<String, String> environment;
+    private final Consumer<Table> fitObserver;
 
     /** A trainer that logs to stdout. */
     public TabularTrainer() {
@@ -64,7 +68,17 @@ public final class TabularTrainer implements TrainingProgram {
 
     /** @param log receives every log line */
     public TabularTrainer(Consumer<String> log) {
-        this(log, System.getenv());
+        this(log, System.getenv(), rows -> { });
+    }
+
+    /**
+     * @param log receives every log line
+     * @param fitObserver sees every table a preprocessing is fitted on (the folds' training rows, the rows the
+     *     hold-out model is fitted on, and every row for the final model): lets a test prove no step saw the rows it
+     *     is scored on
+     */
+    public TabularTrainer(Consumer<String> log, Consumer<Table> fitObserver) {
+        this(log, System.getenv(), fitObserver);
     }
 
     /**
@@ -72,8 +86,13 @@ public final class TabularTrainer implements TrainingProgram {
      * @param environment the variables a backend sets (the tracker's endpoint on a local backend of several hosts)
      */
     public TabularTrainer(Consumer<String> log, Map<String, String> environment) {
+        this(log, environment, rows -> { });
+    }
+
+    private TabularTrainer(Consumer<String> log, Map<String, String> environment, Consumer<Table> fitObserver) {
         this.log = log;
         this.environment = Map.copyOf(environment);
+        this.fitObserver = fitObserver;
     }
 
     @Override
@@ -112,6 +131,15 @@ public final class TabularTrainer implements TrainingProgram {
 
     private void train(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
             Consumer<String> log) throws IOException, XGBoostError {
+        if (!sharing.cluster().isDistributed() || sharing.mode() == Distribution.TRIALS) {
+            // Every host has every row: preprocessing fitted inside each fold, the configurations shared over the
+            // collective (trials), the hold-out scored, then the leader refits the model on every row.
+            trainOnAllRows(env, stop, config, sharing, log);
+            return;
+        }
+        // rows mode: one preprocessing agreed across the hosts, every fit distributed, the final fit on the training
+        // rows of every host. The fold-wise preprocessing and the refit on the hold-out rows too are not done here
+        // yet: across hosts they need the hold-out distributed as well.
         long start = System.nanoTime();
         Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
                 .orElseGet(() -> env.channel("training"));
@@ -190,7 +218,7 @@ public final class TabularTrainer implements TrainingProgram {
         }
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
         double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, search.jobRows(),
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, null, search.jobRows(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
         JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
         Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
@@ -211,6 +239,154 @@ public final class TabularTrainer implements TrainingProgram {
         }
         TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+    }
+
+    private void trainOnAllRows(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
+            Consumer<String> log) throws IOException, XGBoostError {
+        long start = System.nanoTime();
+        Path trainingChannel = env.optionalChannel("training").or(() -> env.optionalChannel("train"))
+                .orElseGet(() -> env.channel("training"));
+        SourceNames names = SourceNames.of(env.dataDir(), config.inputSources());
+        Table all = CsvTables.readFolder(trainingChannel, names);
+        if (!all.has(config.target())) {
+            throw new TrainingException("target column \"" + config.target() + "\" is missing from the training data;"
+                    + " set the hyperparameter target to one of " + all.header());
+        }
+        List<Path> inputs = new ArrayList<>(csvFiles(trainingChannel));
+        HoldoutSplit split = split(env, config, all, inputs, names);
+        Table training = split.training();
+        log.accept(String.format(Locale.ROOT, "jvm: max heap %d MiB, %d processors",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors()));
+        log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
+
+        PreprocessOptions preOptions = new PreprocessOptions(config.target(), config.idColumn(), config.logTarget(),
+                config.imputation(), config.maxLevels());
+        // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
+        // median or scale is learnt from the rows a fold is scored on.
+        Folds folds = Tuner.split(training.rowCount(), new TuningOptions(config.strategy(), config.folds(), config.seed(),
+                config.samples(), config.maxTrials(), config.earlyStoppingRounds(), config.threads(), 1, config.treeMethod(),
+                "rmse"));
+        CvData data = foldData(training, folds, preOptions);
+        Preprocessor pre = fitPreprocessor(training, preOptions);
+        double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
+        log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
+
+        double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
+        TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
+                config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
+                config.logTarget() ? "rmse" : "rmsle");
+        Tuner tuner = new Tuner(data, options, stop, log, sharing.trialHooks());
+        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
+        // exchange the others make.
+        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
+            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
+            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
+            tuner.checkpointIn(env.checkpointDir().resolve("search"));
+        }
+        TuningResult result = tuner.tune(config.space());
+        if (tuner.checkpoint().enabled()) {
+            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
+                    + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
+        if (!sharing.afterSearch()) {
+            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
+                    + sharing.cluster().leader() + " fits and writes the model");
+            return;
+        }
+        Trial best = result.best();
+        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
+        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
+
+        Path modelDir = env.modelDir();
+        Double holdoutRmsle = null;
+        // Round counts were chosen for a fold's share of the rows; a fit on more rows gets proportionally more rounds
+        // (each tree then fits a smaller share of the residual per row): rounds x rows / mean fold training rows.
+        double foldRows = data.meanTrainingRows();
+        if (split.holdout() != null) {
+            int rounds = scaledRounds(best.params().rounds(), training.rowCount(), foldRows);
+            Booster scored = fit(tuner, config, best, pre, training, rounds);
+            try {
+                holdoutRmsle = rmsle(holdoutTarget, predict(scored, pre, split.holdout()));
+                log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+            } finally {
+                scored.dispose();
+            }
+        }
+        // The model shipped is refit on every row once the configuration is chosen and the hold-out has been scored.
+        Table everything = split.holdout() == null ? training : training.append(split.holdout());
+        Preprocessor finalPre = split.holdout() == null ? pre : fitPreprocessor(everything, preOptions);
+        int refitRounds = scaledRounds(best.params().rounds(), everything.rowCount(), foldRows);
+        Booster booster = fit(tuner, config, best, finalPre, everything, refitRounds);
+        try {
+            booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+        } finally {
+            booster.dispose();
+        }
+        log.accept(String.format(Locale.ROOT, "refit: %d rows, %d rounds (%d chosen on %.0f rows per fold)",
+                everything.rowCount(), refitRounds, best.params().rounds(), foldRows));
+        pre = finalPre;
+        pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
+        Refit refit = new Refit(everything.rowCount(), refitRounds, foldRows);
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, refit, training.rowCount(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
+        JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
+        Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
+                env.hyperparameters().asMap(), env.dataDir(), inputs);
+        JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
+
+        Path outputDir = env.outputDataDir();
+        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("strategy", config.strategy().label());
+        summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
+        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", best.cvRmsle()));
+        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
+        summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
+        summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
+        if (sharing.cluster().isDistributed()) {
+            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
+        }
+        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
+        log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+    }
+
+    /** The final fit's size: rows, rounds, and the mean fold training rows the round count was chosen on. */
+    private record Refit(int rows, int rounds, double foldRows) {
+    }
+
+    /** @return {@code rounds} scaled by {@code rows / foldRows}, at least 1 */
+    static int scaledRounds(int rounds, int rows, double foldRows) {
+        return Math.max(1, (int) Math.round(rounds * rows / foldRows));
+    }
+
+    private Preprocessor fitPreprocessor(Table rows, PreprocessOptions options) {
+        fitObserver.accept(rows);
+        return Preprocessor.fit(rows, options);
+    }
+
+    private CvData foldData(Table training, Folds folds, PreprocessOptions options) {
+        List<Dataset> train = new ArrayList<>();
+        List<Dataset> valid = new ArrayList<>();
+        for (int f = 0; f < folds.count(); f++) {
+            Table fit = training.select(folds.training(f));
+            Table scored = training.select(folds.validation(f));
+            Preprocessor foldPre = fitPreprocessor(fit, options);
+            train.add(new Dataset(foldPre.features(fit), foldPre.labels(fit), foldPre.featureCount()));
+            valid.add(new Dataset(foldPre.features(scored), foldPre.labels(scored), foldPre.featureCount()));
+        }
+        return new CvData(folds, train, valid);
+    }
+
+    private static Booster fit(Tuner tuner, TrainerConfig config, Trial best, Preprocessor pre, Table rows, int rounds)
+            throws XGBoostError {
+        DMatrix matrix = new Dataset(pre.features(rows), pre.labels(rows), pre.featureCount()).toDMatrix();
+        try {
+            return XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), rounds, Map.of(), null, null);
+        } finally {
+            matrix.dispose();
+        }
     }
 
     private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs,
@@ -303,7 +479,7 @@ public final class TabularTrainer implements TrainingProgram {
     }
 
     private static Map<String, Object> metrics(TrainerConfig config, TuningResult result, Double holdoutRmsle,
-            int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
+            Refit refit, int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cv_rmsle", result.best().cvRmsle());
         m.put("holdout_rmsle", holdoutRmsle);
@@ -311,6 +487,11 @@ public final class TabularTrainer implements TrainingProgram {
         m.put("best_params", result.best().params().byName());
         m.put("training_rows", trainingRows);
         m.put("holdout_rows", holdoutRows);
+        if (refit != null) {
+            m.put("refit_rows", refit.rows());
+            m.put("refit_rounds", refit.rounds());
+            m.put("cv_fold_training_rows", refit.foldRows());
+        }
         m.put("features", features);
         m.put("folds", config.folds());
         m.put("seed", config.seed());

@@ -1,7 +1,7 @@
 package dev.drydock.trainer;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.preprocess.Imputation;
 import dev.drydock.trainer.tuning.SearchSpace;
 import dev.drydock.trainer.tuning.Strategy;

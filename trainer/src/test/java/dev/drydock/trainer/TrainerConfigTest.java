@@ -3,8 +3,8 @@ package dev.drydock.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class TrainerConfigTest {
         assertThatThrownBy(() -> from("n_estimators", "[1,2,3,4,5,6,7,8,9,10]", "max_depth", "[1,2,3,4,5,6,7,8,9,10]",
                 "min_child_weight", "[1,2,3,4,5,6,7,8,9,10]", "gamma", "[1,2,3,4,5,6,7,8,9,10]",
                 "subsample", "[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1]"))
-                .hasMessageContaining("has 300000 configurations; at most 100000").hasMessageContaining("n_samples");
+                .hasMessageContaining("has 200000 configurations; at most 100000").hasMessageContaining("n_samples");
     }
 
     @Test

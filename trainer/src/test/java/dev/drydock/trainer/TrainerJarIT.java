@@ -3,7 +3,6 @@ package dev.drydock.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.drydock.trainer.contract.TrainingEnvironment;
 import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.testing.MlTree;
 import java.io.BufferedReader;
@@ -28,7 +27,7 @@ class TrainerJarIT {
         assumeTrue(Files.isRegularFile(JAR), "the trainer jar " + JAR.toAbsolutePath() + " is missing: run the package phase");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "train").redirectErrorStream(true);
-        pb.environment().put(TrainingEnvironment.ROOT_ENV, tree.root().toString());
+        pb.environment().put(dev.drydock.contract.OptMl.ROOT_ENV, tree.root().toString());
         pb.environment().put("TRAINING_JOB_NAME", "jar-it");
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         return pb.start();

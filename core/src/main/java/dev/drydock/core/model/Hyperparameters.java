@@ -42,7 +42,7 @@ public record Hyperparameters(Map<String, String> values) {
         return new Hyperparameters(Map.of());
     }
 
-    /** A builder that encodes typed values with {@link HyperparameterCodec}. */
+    /** A builder that encodes typed values with the container contract's codec ({@link dev.drydock.contract.Hyperparameters#encode}). */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,7 +61,7 @@ public record Hyperparameters(Map<String, String> values) {
 
         /** Sets {@code name} to {@code value} encoded as the container will read it (numbers, booleans, lists, strings). */
         public Builder put(String name, Object value) {
-            values.put(name, HyperparameterCodec.encode(value));
+            values.put(name, dev.drydock.contract.Hyperparameters.encode(value));
             return this;
         }
 

@@ -377,9 +377,9 @@ public record TrainingJobSpec(
             return channels;
         }
 
-        /** Sets a hyperparameter, encoded with {@link HyperparameterCodec}. */
+        /** Sets a hyperparameter, encoded with {@link dev.drydock.contract.Hyperparameters#encode}. */
         public Builder hyperparameter(String key, Object value) {
-            hyperparameters.put(key, HyperparameterCodec.encode(value));
+            hyperparameters.put(key, dev.drydock.contract.Hyperparameters.encode(value));
             return this;
         }
 

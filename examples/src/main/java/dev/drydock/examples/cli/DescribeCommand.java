@@ -14,7 +14,12 @@ final class DescribeCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Drydock drydock = backend.open()) {
-            print(drydock.describe(job), System.out);
+            java.util.Optional<dev.drydock.core.tuning.TuningJobDescription> tuning = TuningJobs.find(drydock, job);
+            if (tuning.isPresent()) {
+                TuningJobs.print(tuning.get(), System.out);
+            } else {
+                print(drydock.describe(job), System.out);
+            }
         }
         return 0;
     }

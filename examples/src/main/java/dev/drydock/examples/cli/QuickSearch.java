@@ -8,6 +8,7 @@ final class QuickSearch {
             "folds", "3",
             "max_trials", "6",
             "n_estimators", "[300]",
+            "learning_rate", "[0.1]",
             "max_depth", "[3,4]",
             "min_child_weight", "[1,5]",
             "subsample", "[0.8]",

@@ -12,6 +12,11 @@ final class StopCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Drydock drydock = backend.open()) {
+            if (TuningJobs.find(drydock, job).isPresent()) {
+                System.out.println(drydock.stopTuning(job) ? "stop requested for tuning job " + job + " (its running trials stop)"
+                        : "tuning job " + job + " has already ended; nothing to stop");
+                return 0;
+            }
             if (drydock.stop(job)) {
                 System.out.println("stop requested for " + job + "; `drydock describe " + job + "` shows when it has stopped");
             } else {

@@ -1,5 +1,6 @@
 package dev.drydock.examples.embedding;
 
+import dev.drydock.contract.MetricLine;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.ImageSource;
 import dev.drydock.core.JobListener;
@@ -47,7 +48,7 @@ public final class PriceModelService {
                         .hyperparameter("max_trials", 2)
                         .hyperparameter("folds", 2)
                         .hyperparameter("n_estimators", List.of(100))
-                        .metric("cv_rmsle", "cv_rmsle=([0-9.]+)")
+                        .metric("cv_rmsle", MetricLine.regexFor("cv_rmsle"))
                         .maxRuntime(Duration.ofMinutes(30)))
                 .build();
         TrainingJob job = drydock.submit(request, new JobListener() {

@@ -2,6 +2,7 @@ package dev.drydock.examples.houseprices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.contract.MetricLine;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.JobListener;
 import dev.drydock.core.TrainedModel;
@@ -28,10 +29,13 @@ import java.util.stream.Stream;
  * {@code test.csv} into {@code submission.csv}.
  */
 public final class HousePricesJob {
-    /** The metric definitions: the same regexes find the trainer's metric lines locally and on SageMaker. */
+    /**
+     * The metric definitions: the same regexes find the trainer's metric lines locally and on SageMaker. They come
+     * from the contract module, anchored, so that {@code best_cv_rmsle=} in the progress lines is not taken too.
+     */
     public static final Map<String, String> METRICS = Map.of(
-            "cv_rmsle", "cv_rmsle=([0-9.]+)",
-            "holdout_rmsle", "holdout_rmsle=([0-9.]+)");
+            "cv_rmsle", MetricLine.regexFor("cv_rmsle"),
+            "holdout_rmsle", MetricLine.regexFor("holdout_rmsle"));
 
     private final Drydock drydock;
 

@@ -6,7 +6,7 @@ import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobOutcome;
 import dev.drydock.core.model.LogEvent;
 import dev.drydock.core.model.StatusTransition;
-import dev.drydock.trainer.contract.ProgressLine;
+import dev.drydock.contract.ProgressLine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +110,7 @@ public final class ProgressDisplay implements JobListener {
         int cells = Math.max(10, Math.min(40, terminal.width() - 70));
         return String.format(Locale.ROOT, "tuning %s %d/%d trials  best CV RMSLE %.4f  elapsed %s  left ~%s",
                 ProgressBar.render(progress.trial(), progress.trials(), cells), progress.trial(), progress.trials(),
-                progress.bestCvRmsle(), ProgressBar.duration(progress.elapsedSeconds()), ProgressBar.duration(progress.etaSeconds()));
+                progress.best(), ProgressBar.duration(progress.elapsedSeconds()), ProgressBar.duration(progress.etaSeconds()));
     }
 
     /** Prints a line above the bar, then redraws the bar so it stays at the bottom. */

@@ -1,6 +1,6 @@
 package dev.drydock.local.job;
 
-import dev.drydock.core.error.DiskSpace;
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.error.Violations;

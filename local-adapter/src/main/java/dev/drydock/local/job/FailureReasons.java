@@ -1,23 +1,17 @@
 package dev.drydock.local.job;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.drydock.contract.FailureFile;
 
 /**
- * Turns how a host ended into the job's FailureReason: the first {@value #MAX_REASON} characters of its
- * {@code /opt/ml/output/failure} (as SageMaker does), or, when the trainer wrote none, a reason that names the exit
- * code, the signal (exit codes 128+N) or the out-of-memory kill (with the memory limit the host exceeded, when it
+ * Turns how a host ended into the job's FailureReason: the reason in its {@code /opt/ml/output/failure} (its first
+ * paragraph, at most {@value #MAX_REASON} characters, see {@link FailureFile#reason(String)}), or, when the trainer
+ * wrote none, a reason that names the exit code, the signal (exit codes 128+N) or the out-of-memory kill (with the memory limit the host exceeded, when it
  * had one). A SIGKILL is called out of memory only when the launcher says so ({@link HostExit#oomKilled()}): a stop
  * or max runtime also ends in SIGKILL.
  */
 public final class FailureReasons {
     /** How much of the failure file becomes the reason, as in SageMaker. */
-    public static final int MAX_REASON = 1024;
+    public static final int MAX_REASON = FailureFile.MAX_REASON;
 
     private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
         "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
@@ -118,21 +112,7 @@ public final class FailureReasons {
     }
 
     private static String readFailureFile(HostFolder folder) {
-        // Read only what is needed: a trainer may dump a huge stack trace into the file.
-        try (InputStream in = Files.newInputStream(folder.failureFile());
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            char[] buffer = new char[MAX_REASON];
-            int filled = 0;
-            int n;
-            while (filled < MAX_REASON && (n = reader.read(buffer, filled, MAX_REASON - filled)) > 0) {
-                filled += n;
-            }
-            String text = new String(buffer, 0, filled);
-            return text.isBlank() ? null : text;
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
+        // The contract module's rule: the first paragraph, bounded, never a stack trace dumped into the file.
+        return FailureFile.readReason(folder.failureFile()).orElse(null);
     }
 }

@@ -81,7 +81,7 @@ public final class JobLog implements LogSink, AutoCloseable {
                 // A full disk must not stop the job (the host's output pipe would fill and block it): the line is
                 // dropped, counted and reported once writing works again; metrics still see it below.
                 lost++;
-                lostReason = "writing " + file + " failed: " + dev.drydock.core.error.DiskSpace.reason(e);
+                lostReason = "writing " + file + " failed: " + dev.drydock.archive.DiskSpace.reason(e);
             }
         }
         listener.accept(clean);

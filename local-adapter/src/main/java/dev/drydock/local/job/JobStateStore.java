@@ -45,7 +45,7 @@ public final class JobStateStore {
             moved = true;
         } catch (IOException e) {
             throw new StorageIoException("could not write the state of job " + job.description().name() + " to " + target
-                    + ": " + dev.drydock.core.error.DiskSpace.reason(e), e);
+                    + ": " + dev.drydock.archive.DiskSpace.reason(e), e);
         } finally {
             if (!moved) {
                 // A full disk leaves an empty or partial temporary file: never leave it behind.

@@ -1,6 +1,6 @@
 package dev.drydock.local.job;
 
-import dev.drydock.core.error.DiskSpace;
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.JobAlreadyExistsException;
 import dev.drydock.core.error.JobNotFoundException;
 import dev.drydock.core.error.InvalidInputException;

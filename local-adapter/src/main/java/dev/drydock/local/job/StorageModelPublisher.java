@@ -1,6 +1,7 @@
 package dev.drydock.local.job;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
+import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.AccessDeniedException;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.StorageIoException;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Packs a job's results with core's {@link TarGz} and puts them into a {@link Storage} at
+ * Packs a job's results with the archive module's {@link TarGz} and puts them into a {@link Storage} at
  * {@code {outputPath}/{jobName}/output/}: {@code output.tar.gz} first (when {@code /opt/ml/output/data} holds
  * anything), {@code model.tar.gz} last, so that a model that exists is complete with its output.
  */
@@ -55,7 +56,7 @@ public final class StorageModelPublisher implements ModelPublisher {
 
     private StorageUri put(Path folder, Path archive, StorageUri target) {
         try {
-            tarGz.pack(folder, archive);
+            ArchiveErrors.translate(() -> tarGz.pack(folder, archive));
             return storage.put(archive, target);
         } finally {
             try {

@@ -1,6 +1,7 @@
 package dev.drydock.local.storage;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
+import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.StorageObjectNotFoundException;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * {@link ArtifactStore} for archives on the local file system ({@code file://}), and the packer the local training
  * backends publish with.
  *
- * <p>Extraction is core's {@link TarGz}: safe (no {@code ..}, absolute paths, escaping links, devices; size and
+ * <p>Extraction is the archive module's {@link TarGz}: safe (no {@code ..}, absolute paths, escaping links, devices; size and
  * entry caps) and all-or-nothing. Packing writes the archive beside its final name and renames it, so a reader
  * never sees a partial {@code model.tar.gz}. URIs are checked by the {@link FileSystemStorage} given (scheme and
  * allowed roots).
@@ -53,7 +54,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             throw new StorageObjectNotFoundException(archive.toString(), "no archive exists there; a job has a"
                     + " model.tar.gz only once it Completed");
         }
-        return tarGz.extract(file, target);
+        return ArchiveErrors.translate(() -> tarGz.extract(file, target));
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
      * @return {@code archive}
      */
     public StorageUri pack(Path folder, StorageUri archive) {
-        tarGz.pack(folder, storage.pathOf(archive));
+        ArchiveErrors.translate(() -> tarGz.pack(folder, storage.pathOf(archive)));
         return archive;
     }
 

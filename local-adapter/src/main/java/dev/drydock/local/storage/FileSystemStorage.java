@@ -374,7 +374,7 @@ public final class FileSystemStorage implements Storage {
         if (e instanceof NoSuchFileException) {
             return new StorageObjectNotFoundException(path.toString(), "it does not exist");
         }
-        String reason = dev.drydock.core.error.DiskSpace.isFull(e) ? dev.drydock.core.error.DiskSpace.reason(e)
+        String reason = dev.drydock.archive.DiskSpace.isFull(e) ? dev.drydock.archive.DiskSpace.reason(e)
                 : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
         return new StorageIoException("cannot " + action + " " + path + ": " + reason, e);
     }

@@ -1,6 +1,6 @@
 package dev.drydock.local.bench;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.JobState;

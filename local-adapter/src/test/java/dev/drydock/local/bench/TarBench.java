@@ -1,6 +1,6 @@
 package dev.drydock.local.bench;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

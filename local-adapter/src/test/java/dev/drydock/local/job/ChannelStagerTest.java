@@ -81,9 +81,10 @@ class ChannelStagerTest {
                 .inputMode(InputMode.PIPE).distribution(DataDistribution.SHARDED_BY_S3_KEY).compression(CompressionType.GZIP)
                 .recordWrapper(RecordWrapper.RECORD_IO).build();
 
-        String json = ContainerConfigFiles.inputDataConfig(spec(channel, 1)).toString();
+        Path file = tmp.resolve("inputdataconfig.json");
+        ContainerConfigFiles.inputDataConfig(spec(channel, 1)).write(file);
 
-        assertThat(json).isEqualTo("{\"train\":{\"ContentType\":\"text/csv\",\"TrainingInputMode\":\"Pipe\","
+        assertThat(Files.readString(file).replaceAll("\\s", "")).isEqualTo("{\"train\":{\"ContentType\":\"text/csv\",\"TrainingInputMode\":\"Pipe\","
                 + "\"S3DistributionType\":\"ShardedByS3Key\",\"RecordWrapperType\":\"RecordIO\",\"CompressionType\":\"Gzip\"}}");
     }
 

@@ -1,6 +1,6 @@
 package dev.drydock.local.process;
 
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.TarGz;
 import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobDescription;
 import dev.drydock.core.model.JobName;

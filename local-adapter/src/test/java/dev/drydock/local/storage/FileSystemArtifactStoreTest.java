@@ -1,7 +1,7 @@
 package dev.drydock.local.storage;
 
-import dev.drydock.core.archive.ExtractionLimits;
-import dev.drydock.core.archive.TarGz;
+import dev.drydock.archive.ExtractionLimits;
+import dev.drydock.archive.TarGz;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.core.port.ArtifactStore;

@@ -64,7 +64,8 @@ class DrydockWorkflowTest {
 
     /** A container that reads its channel and hyperparameter and writes them into the model. */
     private static final ContainerProgram ECHO_TRAINER = context -> {
-        String hp = Files.readString(context.path("input/config/hyperparameters.json"));
+        String hp = dev.drydock.contract.Hyperparameters.read(context.path("input/config/hyperparameters.json")).asMap()
+                .toString();
         String data = Files.readString(context.path("input/data/training/train.csv"));
         context.println("epoch=1 loss=0.5");
         context.println("final loss=0.25");
@@ -107,7 +108,7 @@ class DrydockWorkflowTest {
         TrainedModel model = drydock(ECHO_TRAINER).fit(request(trainCsv()), WAIT, events);
 
         assertThat(Files.readString(model.modelDirectory().resolve("model.txt")))
-                .isEqualTo("trained on 3 lines; hp {\"max_depth\":\"4\"}");
+                .isEqualTo("trained on 3 lines; hp {max_depth=4}");
         assertThat(model.modelDirectory()).startsWith(tmp.resolve("work"));
         assertThat(model.description().state()).isEqualTo(JobState.COMPLETED);
         assertThat(model.description().finalMetrics()).containsEntry("loss", 0.25);

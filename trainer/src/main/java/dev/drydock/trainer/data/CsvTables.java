@@ -2,7 +2,7 @@ package dev.drydock.trainer.data;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.ResourceConfig;
+import dev.drydock.contract.ResourceConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

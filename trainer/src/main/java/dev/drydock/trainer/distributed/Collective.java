@@ -1,6 +1,6 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 import java.time.Duration;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.ChannelConfig;
-import dev.drydock.trainer.contract.TrainingEnvironment;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.ChannelConfig;
+import dev.drydock.contract.TrainingEnvironment;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.preprocess.Preprocessor;
 import dev.drydock.trainer.tuning.Dataset;
 import dev.drydock.trainer.tuning.Folds;
@@ -68,7 +68,7 @@ public final class JobSharing implements AutoCloseable {
         Cluster cluster = Cluster.of(env.resourceConfig());
         DistributedOptions options = DistributedOptions.from(env.hyperparameters());
         ChannelConfig channel = env.channels().get(trainingChannel);
-        boolean sharded = channel != null && "ShardedByS3Key".equals(channel.s3DistributionType());
+        boolean sharded = channel != null && channel.isSharded();
         if (!cluster.isDistributed()) {
             return new JobSharing(cluster, Distribution.TRIALS, false, null);
         }
@@ -191,6 +191,22 @@ public final class JobSharing implements AutoCloseable {
             throw new TrainingException("folds=" + folds + " needs at least as many training rows; got " + total);
         }
         return new Search(share, new RowSharing(Folds.split(total, folds, seed), mine), total);
+    }
+
+    /**
+     * How a search over every row is shared: over the collective in {@code trials} mode (each host fits its share of
+     * the configurations on all rows), not at all on one host.
+     *
+     * @throws IllegalStateException in {@code rows} mode, whose search is shared through {@link #forSearch}
+     */
+    public SearchHooks trialHooks() {
+        if (collective == null) {
+            return SearchHooks.SINGLE_HOST;
+        }
+        if (mode != Distribution.TRIALS) {
+            throw new IllegalStateException("distribution=" + mode.label() + " shares rows, not trials");
+        }
+        return new TrialSharing(collective);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.drydock.trainer.distributed;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.util.Map;
 
 /**

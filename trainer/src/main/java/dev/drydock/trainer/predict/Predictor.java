@@ -1,8 +1,8 @@
 package dev.drydock.trainer.predict;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.drydock.core.archive.TarGz;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.archive.TarGz;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.Table;
 import dev.drydock.trainer.output.ModelFiles;
@@ -52,7 +52,7 @@ public final class Predictor implements AutoCloseable {
         try {
             if (Files.isRegularFile(model)) {
                 temp = Files.createTempDirectory("drydock-model");
-                // core's extractor: a model.tar.gz from elsewhere is untrusted (no "..", no escaping links, size caps).
+                // The archive module's extractor: a model.tar.gz from elsewhere is untrusted (no "..", no escaping links, size caps).
                 TarGz.create().extract(model, temp);
                 dir = temp;
             }

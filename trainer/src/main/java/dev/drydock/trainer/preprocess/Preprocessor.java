@@ -2,7 +2,7 @@ package dev.drydock.trainer.preprocess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.data.Table;
 import java.io.IOException;
 import java.nio.file.Path;

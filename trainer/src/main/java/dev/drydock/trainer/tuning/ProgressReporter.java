@@ -1,6 +1,6 @@
 package dev.drydock.trainer.tuning;
 
-import dev.drydock.trainer.contract.ProgressLine;
+import dev.drydock.contract.ProgressLine;
 import java.util.function.Consumer;
 
 /** Counts finished trials and prints a {@link ProgressLine} after each. Thread-safe. */
@@ -28,6 +28,6 @@ final class ProgressReporter {
         }
         double elapsed = elapsedSeconds();
         double eta = elapsed / done * Math.max(0, planned - done);
-        out.accept(new ProgressLine(done, planned, best, elapsed, eta).format());
+        out.accept(new ProgressLine(done, planned, "cv_rmsle", best, elapsed, eta).format());
     }
 }

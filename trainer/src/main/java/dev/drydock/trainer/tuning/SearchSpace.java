@@ -1,6 +1,6 @@
 package dev.drydock.trainer.tuning;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

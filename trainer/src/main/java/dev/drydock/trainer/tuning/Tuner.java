@@ -1,7 +1,7 @@
 package dev.drydock.trainer.tuning;
 
-import dev.drydock.trainer.contract.StopSignal;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.StopSignal;
+import dev.drydock.contract.TrainingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

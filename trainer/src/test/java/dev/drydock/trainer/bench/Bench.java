@@ -96,7 +96,7 @@ public final class Bench {
         Files.copy(ids, root.resolve("input/data/holdout/ids.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> hp = new java.util.LinkedHashMap<>(hyperparameters);
         hp.put("holdout_ids", "holdout/ids.txt");
-        new ObjectMapper().writeValue(root.resolve("input/config/hyperparameters.json").toFile(), hp);
+        dev.drydock.contract.Hyperparameters.of(hp).write(dev.drydock.contract.OptMl.at(root).hyperparametersFile());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Run run = run(List.of(java.toString(), "-jar", jar.toString(), "train"),
                 Map.of("DRYDOCK_ML_ROOT", root.toString(), "OMP_WAIT_POLICY", "PASSIVE"), root.resolve("train.log"));

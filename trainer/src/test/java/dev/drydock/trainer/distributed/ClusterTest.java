@@ -3,14 +3,14 @@ package dev.drydock.trainer.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.ResourceConfig;
+import dev.drydock.contract.ResourceConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterTest {
     @Test
     void of_whenHostsUnsorted_sortsThemByNumberAndTheFirstLeads() {
-        Cluster c = Cluster.of(new ResourceConfig("algo-2", List.of("algo-10", "algo-2", "algo-1"), "ml.m5.large", null, null));
+        Cluster c = Cluster.of(ResourceConfig.homogeneous("algo-2", List.of("algo-10", "algo-2", "algo-1"), "ml.m5.large"));
 
         assertThat(c.hosts()).containsExactly("algo-1", "algo-2", "algo-10");
         assertThat(c.leader()).isEqualTo("algo-1");
@@ -24,7 +24,7 @@ class ClusterTest {
         assertThat(Cluster.SINGLE_HOST.isLeader()).isTrue();
         assertThat(Cluster.SINGLE_HOST.rank()).isZero();
         assertThat(Cluster.SINGLE_HOST.isDistributed()).isFalse();
-        assertThat(Cluster.of(ResourceConfig.SINGLE_HOST)).isEqualTo(Cluster.SINGLE_HOST);
+        assertThat(Cluster.of(ResourceConfig.singleHost("ml.m5.large"))).isEqualTo(Cluster.SINGLE_HOST);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.drydock.trainer.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

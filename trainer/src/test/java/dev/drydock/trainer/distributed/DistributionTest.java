@@ -3,8 +3,8 @@ package dev.drydock.trainer.distributed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.Hyperparameters;
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.TrainingException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.drydock.trainer.TabularTrainer;
-import dev.drydock.trainer.contract.ContainerRunner;
-import dev.drydock.trainer.contract.TrainingEnvironment;
+import dev.drydock.contract.ContainerRunner;
+import dev.drydock.contract.TrainingEnvironment;
 import dev.drydock.trainer.data.CsvTables;
 import dev.drydock.trainer.data.Table;
 import dev.drydock.trainer.output.ModelFiles;

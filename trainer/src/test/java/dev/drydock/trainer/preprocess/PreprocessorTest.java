@@ -3,7 +3,7 @@ package dev.drydock.trainer.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.data.Table;
 import java.io.IOException;
 import java.nio.file.Path;

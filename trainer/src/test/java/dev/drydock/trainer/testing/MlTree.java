@@ -1,11 +1,12 @@
 package dev.drydock.trainer.testing;
 
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.OptMl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Builds sample {@code /opt/ml} trees for tests. */
 public final class MlTree {
@@ -36,14 +37,12 @@ public final class MlTree {
     }
 
     /**
-     * @param values hyperparameters, written as JSON strings
+     * @param values hyperparameters, written through the contract module as the platform writes them
      * @return this tree
      */
     public MlTree hyperparameters(Map<String, String> values) {
-        String json = values.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(", ", "{", "}"));
-        return file("input/config/hyperparameters.json", json);
+        Hyperparameters.of(values).write(OptMl.at(root).hyperparametersFile());
+        return this;
     }
 
     /**

@@ -3,19 +3,19 @@ package dev.drydock.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.TrainingException;
+import dev.drydock.contract.TrainingException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
     @Test
-    void defaults_whenEnumerated_isTheReferenceGridOf810() {
+    void defaults_whenEnumerated_isTheDefaultSpaceOf24() {
         SearchSpace space = SearchSpace.defaults();
 
-        assertThat(space.size()).isEqualTo(810);
-        assertThat(space.all()).hasSize(810).doesNotHaveDuplicates();
-        assertThat(space.maxRounds()).isEqualTo(1000);
+        assertThat(space.size()).isEqualTo(24);
+        assertThat(space.all()).hasSize(24).doesNotHaveDuplicates();
+        assertThat(space.maxRounds()).isEqualTo(3000);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.drydock.trainer.tuning;
 
-import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.contract.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package dev.drydock.trainer.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.trainer.contract.ProgressLine;
-import dev.drydock.trainer.contract.StopSignal;
+import dev.drydock.contract.ProgressLine;
+import dev.drydock.contract.StopSignal;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +22,7 @@ class TunerTest {
     private static SearchSpace space() {
         return SearchSpace.of(Map.of(
                 XGBoostParameter.N_ESTIMATORS, List.of(20.0, 90.0),
+                XGBoostParameter.LEARNING_RATE, List.of(0.3),
                 XGBoostParameter.MAX_DEPTH, List.of(1.0, 3.0),
                 XGBoostParameter.MIN_CHILD_WEIGHT, List.of(1.0, 5.0),
                 XGBoostParameter.GAMMA, List.of(0.0),
@@ -56,7 +57,7 @@ class TunerTest {
         TuningResult grid = tune(Strategy.GRID, 0, new ArrayList<>());
         Trial twenty = grid.trials().stream().filter(t -> t.params().rounds() == 20).findFirst().orElseThrow();
         SearchSpace only = SearchSpace.of(Map.of(
-                XGBoostParameter.N_ESTIMATORS, List.of(20.0),
+                XGBoostParameter.N_ESTIMATORS, List.of(20.0), XGBoostParameter.LEARNING_RATE, List.of(0.3),
                 XGBoostParameter.MAX_DEPTH, List.of(twenty.params().values().get(XGBoostParameter.MAX_DEPTH)),
                 XGBoostParameter.MIN_CHILD_WEIGHT, List.of(twenty.params().values().get(XGBoostParameter.MIN_CHILD_WEIGHT)),
                 XGBoostParameter.GAMMA, List.of(0.0), XGBoostParameter.SUBSAMPLE, List.of(1.0),

@@ -1,6 +1,0 @@
-/**
- * {@code .tar.gz} packing and safe extraction with the JDK only: {@link dev.drydock.core.archive.TarGz} and its
- * {@link dev.drydock.core.archive.ExtractionLimits}. Used by every artifact store for {@code model.tar.gz} and
- * {@code output.tar.gz}.
- */
-package dev.drydock.core.archive;
