@@ -1,10 +1,10 @@
 package dev.drydock.local.process;
 
+import dev.drydock.archive.DiskSpace;
 import dev.drydock.core.error.ConfigurationException;
-import dev.drydock.core.error.DiskSpace;
+import dev.drydock.core.error.StorageIoException;
 import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
-import dev.drydock.core.error.StorageIoException;
 import dev.drydock.local.job.HostLaunch;
 import dev.drydock.local.job.HostLauncher;
 import dev.drydock.local.job.HostProcess;
