@@ -167,30 +167,13 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
         double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
-        TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
-                config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
-                config.logTarget() ? "rmse" : "rmsle");
+        TuningOptions options = tuningOptions(config, gammaScale);
         Tuner tuner = new Tuner(data, options, stop, log, search.hooks());
-        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
-        // exchange (rows) the others make.
-        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
-            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
-            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
-            tuner.checkpointIn(env.checkpointDir().resolve("search"));
-        }
-        TuningResult result = tuner.tune(config.space());
-        if (tuner.checkpoint().enabled()) {
-            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
-                    + ", " + tuner.checkpoint().stored() + " fits saved there");
-        }
-        if (!sharing.afterSearch()) {
-            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
-                    + sharing.cluster().leader() + " fits and writes the model");
+        TuningResult result = search(env, config, sharing, tuner, log);
+        if (result == null) {
             return;
         }
         Trial best = result.best();
-        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
-        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
 
         Path modelDir = env.modelDir();
         Double holdoutRmsle = null;
@@ -264,39 +247,20 @@ public final class TabularTrainer implements TrainingProgram {
                 config.imputation(), config.maxLevels());
         // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
         // median or scale is learnt from the rows a fold is scored on.
-        Folds folds = Tuner.split(training.rowCount(), new TuningOptions(config.strategy(), config.folds(), config.seed(),
-                config.samples(), config.maxTrials(), config.earlyStoppingRounds(), config.threads(), 1, config.treeMethod(),
-                "rmse"));
+        Folds folds = Tuner.split(training.rowCount(), tuningOptions(config, 1));
         CvData data = foldData(training, folds, preOptions);
         Preprocessor pre = fitPreprocessor(training, preOptions);
         double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
         double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
-        TuningOptions options = new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(),
-                config.maxTrials(), config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
-                config.logTarget() ? "rmse" : "rmsle");
+        TuningOptions options = tuningOptions(config, gammaScale);
         Tuner tuner = new Tuner(data, options, stop, log, sharing.trialHooks());
-        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
-        // exchange the others make.
-        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
-            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
-            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
-            tuner.checkpointIn(env.checkpointDir().resolve("search"));
-        }
-        TuningResult result = tuner.tune(config.space());
-        if (tuner.checkpoint().enabled()) {
-            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
-                    + ", " + tuner.checkpoint().stored() + " fits saved there");
-        }
-        if (!sharing.afterSearch()) {
-            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
-                    + sharing.cluster().leader() + " fits and writes the model");
+        TuningResult result = search(env, config, sharing, tuner, log);
+        if (result == null) {
             return;
         }
         Trial best = result.best();
-        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
-        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
 
         Path modelDir = env.modelDir();
         Double holdoutRmsle = null;
@@ -387,6 +351,42 @@ public final class TabularTrainer implements TrainingProgram {
         } finally {
             matrix.dispose();
         }
+    }
+
+    private static TuningOptions tuningOptions(TrainerConfig config, double gammaScale) {
+        return new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(), config.maxTrials(),
+                config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
+                config.logTarget() ? "rmse" : "rmsle");
+    }
+
+    /**
+     * Runs the search (from the checkpoints on one host) and logs its best configuration.
+     *
+     * @return the result, or {@code null} on a host of several that leaves the final fit to the leader
+     */
+    private static TuningResult search(TrainingEnvironment env, TrainerConfig config, JobSharing sharing, Tuner tuner,
+            Consumer<String> log) {
+        // Only one host resumes from checkpoints: on several, a host that took a fit from its cache would skip an
+        // exchange the others make.
+        if (!sharing.cluster().isDistributed() && Files.isDirectory(env.checkpointDir())) {
+            // SageMaker (and drydock's local backends) sync this folder with the job's checkpoint location: a job
+            // restarted on it (a spot interruption, a rerun after a stop) takes the fits it already made.
+            tuner.checkpointIn(env.checkpointDir().resolve("search"));
+        }
+        TuningResult result = tuner.tune(config.space());
+        if (tuner.checkpoint().enabled()) {
+            log.accept("checkpoint: " + tuner.checkpoint().reused() + " fits taken from " + env.checkpointDir()
+                    + ", " + tuner.checkpoint().stored() + " fits saved there");
+        }
+        if (!sharing.afterSearch()) {
+            log.accept("distributed: " + sharing.cluster().currentHost() + " finished its share of the search; the leader "
+                    + sharing.cluster().leader() + " fits and writes the model");
+            return null;
+        }
+        Trial best = result.best();
+        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
+        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
+        return result;
     }
 
     private HoldoutSplit split(TrainingEnvironment env, TrainerConfig config, Table all, List<Path> inputs,
