@@ -150,6 +150,41 @@ class ChildProcessIsolationTest {
         assertThat(alive).as("the leftover trainer, ended by describe from another JVM").isEmpty();
     }
 
+    @Test
+    void ctrlC_toTheTerminalsProcessGroup_reachesOnlyTheJvmWhichStopsTheJobWithWhatTheTrainerSaved() throws Exception {
+        Path jobRoot = root.resolve("jobs");
+        Path data = Files.createDirectories(root.resolve("input/train"));
+        Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
+        JobName name = JobName.of("ctrl-c-job");
+        // setsid: the submitting JVM leads a group of its own, as a shell's foreground job does in a terminal.
+        Process jvm = new ProcessBuilder("setsid", ChildProcessTrainingBackend.Builder.javaExecutable(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SubmittingJvm.class.getName(),
+                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("running")) {
+                // the JVM's own output until the job runs
+            }
+            assertThat(line).as("the submitting JVM got its job running").isEqualTo("running");
+            assertThat(HostPids.processGroup(jvm.pid())).as("the JVM leads its group").isEqualTo(jvm.pid());
+            // What a terminal does on Ctrl-C: SIGINT to every process of the foreground group.
+            assertThat(new ProcessBuilder("kill", "-INT", "--", "-" + jvm.pid()).start().waitFor()).isZero();
+            assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as("the JVM ended within its job's grace period").isTrue();
+        } finally {
+            jvm.destroyForcibly();
+        }
+
+        FileSystemStorage storage = FileSystemStorage.create();
+        ChildProcessTrainingBackend reader = ChildProcessTrainingBackend.builder().jobRoot(jobRoot).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).command(List.of("false")).build();
+        JobDescription d = reader.describe(name);
+        List<String> lines = reader.readLogs(name, LogCursor.START).events().stream().map(LogEvent::message).toList();
+        assertThat(d.state()).as("the job, with its log %s", lines).isEqualTo(JobState.STOPPED);
+        assertThat(d.modelArtifactIfAny()).as("the partial model the trainer saved on the JVM's SIGTERM").isPresent();
+        assertThat(d.transitions()).anyMatch(t -> t.message().contains("is exiting; stopping the job"));
+    }
+
     private TrainingJobSpec spec(JobName name) throws Exception {
         Path data = Files.createDirectories(root.resolve("input/train"));
         Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
