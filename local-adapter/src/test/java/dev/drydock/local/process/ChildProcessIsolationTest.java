@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 10 items 3 and 6: a trainer child runs in a session of its own (Ctrl-C in a terminal reaches only the JVM),
@@ -156,11 +157,16 @@ class ChildProcessIsolationTest {
         Path data = Files.createDirectories(root.resolve("input/train"));
         Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
         JobName name = JobName.of("ctrl-c-job");
-        // setsid: the submitting JVM leads a group of its own, as a shell's foreground job does in a terminal.
-        Process jvm = new ProcessBuilder("setsid", ChildProcessTrainingBackend.Builder.javaExecutable(),
+        // setsid: the submitting JVM leads a group of its own, as a shell's foreground job does in a terminal. A
+        // test run started in the background (nohup, `&` in a script, as CI may be) inherits SIGINT ignored, and a
+        // JVM started so never sees Ctrl-C: perl puts SIGINT back to its default first, as a terminal's shell has it.
+        List<String> command = new java.util.ArrayList<>();
+        assumeTrue(onPath("perl"), "perl is needed to start the JVM with SIGINT at its default disposition");
+        command.addAll(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\""));
+        command.addAll(List.of("setsid", ChildProcessTrainingBackend.Builder.javaExecutable(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SubmittingJvm.class.getName(),
-                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString())
-                .redirectErrorStream(true).start();
+                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString()));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("running")) {
@@ -183,6 +189,15 @@ class ChildProcessIsolationTest {
         assertThat(d.state()).as("the job, with its log %s", lines).isEqualTo(JobState.STOPPED);
         assertThat(d.modelArtifactIfAny()).as("the partial model the trainer saved on the JVM's SIGTERM").isPresent();
         assertThat(d.transitions()).anyMatch(t -> t.message().contains("is exiting; stopping the job"));
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TrainingJobSpec spec(JobName name) throws Exception {
