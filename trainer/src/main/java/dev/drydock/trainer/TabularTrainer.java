@@ -200,28 +200,8 @@ public final class TabularTrainer implements TrainingProgram {
             matrix.dispose();
         }
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
-        double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, null, search.jobRows(),
-                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
-        JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
-        Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
-                env.hyperparameters().asMap(), env.dataDir(), inputs);
-        JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
-
-        Path outputDir = env.outputDataDir();
-        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("strategy", config.strategy().label());
-        summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
-        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", best.cvRmsle()));
-        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
-        summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
-        summary.put("rows / features", search.jobRows() + " / " + pre.featureCount());
-        if (sharing.cluster().isDistributed()) {
-            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
-        }
-        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
-        log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+        writeOutputs(env, config, sharing, result, holdoutRmsle, null, search.jobRows(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
     }
 
     private void trainOnAllRows(TrainingEnvironment env, StopSignal stop, TrainerConfig config, JobSharing sharing,
@@ -292,28 +272,8 @@ public final class TabularTrainer implements TrainingProgram {
         pre = finalPre;
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
         Refit refit = new Refit(everything.rowCount(), refitRounds, foldRows);
-        double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, refit, training.rowCount(),
-                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, totalSeconds);
-        JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
-        Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
-                env.hyperparameters().asMap(), env.dataDir(), inputs);
-        JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
-
-        Path outputDir = env.outputDataDir();
-        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("strategy", config.strategy().label());
-        summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
-        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", best.cvRmsle()));
-        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
-        summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
-        summary.put("rows / features", training.rowCount() + " / " + pre.featureCount());
-        if (sharing.cluster().isDistributed()) {
-            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
-        }
-        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
-        log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
+        writeOutputs(env, config, sharing, result, holdoutRmsle, refit, training.rowCount(),
+                split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
     }
 
     /** The final fit's size: rows, rounds, and the mean fold training rows the round count was chosen on. */
@@ -351,6 +311,40 @@ public final class TabularTrainer implements TrainingProgram {
         } finally {
             matrix.dispose();
         }
+    }
+
+    /**
+     * Writes what the leader (or the only host) leaves beside the model: metrics, provenance, the trials and the
+     * report; the model and its preprocessing are written already.
+     *
+     * @param refit the final fit's size, or {@code null} when the model was fit on the training rows only
+     */
+    private static void writeOutputs(TrainingEnvironment env, TrainerConfig config, JobSharing sharing,
+            TuningResult result, Double holdoutRmsle, Refit refit, int trainingRows, int holdoutRows, int features,
+            double gammaScale, long start, List<Path> inputs, Consumer<String> log) throws IOException {
+        Path modelDir = env.modelDir();
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, refit, trainingRows, holdoutRows, features,
+                gammaScale, totalSeconds);
+        JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
+        Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
+                env.hyperparameters().asMap(), env.dataDir(), inputs);
+        JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
+
+        Path outputDir = env.outputDataDir();
+        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("strategy", config.strategy().label());
+        summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
+        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", result.best().cvRmsle()));
+        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
+        summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
+        summary.put("rows / features", trainingRows + " / " + features);
+        if (sharing.cluster().isDistributed()) {
+            summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
+        }
+        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
+        log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
     private static TuningOptions tuningOptions(TrainerConfig config, double gammaScale) {
