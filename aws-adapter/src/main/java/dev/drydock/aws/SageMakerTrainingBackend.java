@@ -20,12 +20,10 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRespon
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
 import software.amazon.awssdk.services.sagemaker.model.SortBy;
 import software.amazon.awssdk.services.sagemaker.model.SortOrder;
-import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,7 +74,7 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
             sageMaker.createTrainingJob(request);
             LOG.info("submitted SageMaker training job {}{}", job, where());
         } catch (AwsServiceException e) {
-            if (!isNameTaken(e)) {
+            if (!SageMakerErrors.isNameTaken(e)) {
                 throw AwsErrors.translate(e, "creating training job " + job + where());
             }
             return existingSameJob(spec.name(), fingerprint, e);
@@ -91,11 +89,7 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
         DescribeTrainingJobResponse existing = describeRaw(name);
         String theirs = null;
         try {
-            for (Tag tag : sageMaker.listTags(b -> b.resourceArn(existing.trainingJobArn()).maxResults(100)).tags()) {
-                if (SpecFingerprint.TAG.equals(tag.key())) {
-                    theirs = tag.value();
-                }
-            }
+            theirs = SpecFingerprint.taggedOn(sageMaker, existing.trainingJobArn());
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "reading the tags of existing training job " + name + where());
         }
@@ -115,7 +109,7 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
         try {
             return sageMaker.describeTrainingJob(b -> b.trainingJobName(name.value()));
         } catch (AwsServiceException e) {
-            if (isNotFound(e)) {
+            if (SageMakerErrors.isNotFound(e)) {
                 throw notFound(name, e);
             }
             throw AwsErrors.translate(e, "describing training job " + name + where());
@@ -140,10 +134,10 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
             sageMaker.stopTrainingJob(b -> b.trainingJobName(name.value()));
             LOG.info("asked SageMaker to stop training job {}", name);
         } catch (AwsServiceException e) {
-            if (isNotFound(e)) {
+            if (SageMakerErrors.isNotFound(e)) {
                 throw notFound(name, e);
             }
-            if (isAlreadyEnded(e)) {
+            if (SageMakerErrors.isAlreadyEnded(e)) {
                 LOG.debug("training job {} has already ended: nothing to stop", name);
                 return;
             }
@@ -185,27 +179,6 @@ public final class SageMakerTrainingBackend implements TrainingBackend {
 
     private DrydockException notFound(JobName name, Exception cause) {
         return new JobNotFoundException(name.value(), "on SageMaker" + where(), cause);
-    }
-
-    private static boolean isNameTaken(AwsServiceException e) {
-        String code = AwsErrors.errorCode(e);
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ResourceInUse".equals(code) || code.equals("ResourceInUseException")
-                || ("ValidationException".equals(code) && message.contains("already exists"));
-    }
-
-    private static boolean isNotFound(AwsServiceException e) {
-        String code = AwsErrors.errorCode(e);
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ResourceNotFound".equals(code) || "ResourceNotFoundException".equals(code)
-                || ("ValidationException".equals(code) && (message.contains("not found") || message.contains("could not find")));
-    }
-
-    private static boolean isAlreadyEnded(AwsServiceException e) {
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ValidationException".equals(AwsErrors.errorCode(e)) && message.contains("status")
-                && (message.contains("completed") || message.contains("failed") || message.contains("stopped")
-                || message.contains("stopping"));
     }
 
     /** Builds a {@link SageMakerTrainingBackend}. */

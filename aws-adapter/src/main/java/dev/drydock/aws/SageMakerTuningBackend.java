@@ -16,11 +16,9 @@ import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTunin
 import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobResponse;
-import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -63,7 +61,7 @@ public final class SageMakerTuningBackend implements TuningBackend {
             sageMaker.createHyperParameterTuningJob(request);
             LOG.info("submitted SageMaker tuning job {}{}", job, where());
         } catch (AwsServiceException e) {
-            if (!isNameTaken(e)) {
+            if (!SageMakerErrors.isNameTaken(e)) {
                 throw AwsErrors.translate(e, "creating tuning job " + job + where());
             }
             return existingSameJob(spec.name(), fingerprint, e);
@@ -77,11 +75,7 @@ public final class SageMakerTuningBackend implements TuningBackend {
         DescribeHyperParameterTuningJobResponse existing = describeRaw(name);
         String theirs = null;
         try {
-            for (Tag tag : sageMaker.listTags(b -> b.resourceArn(existing.hyperParameterTuningJobArn()).maxResults(100)).tags()) {
-                if (SpecFingerprint.TAG.equals(tag.key())) {
-                    theirs = tag.value();
-                }
-            }
+            theirs = SpecFingerprint.taggedOn(sageMaker, existing.hyperParameterTuningJobArn());
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "reading the tags of existing tuning job " + name + where());
         }
@@ -118,7 +112,7 @@ public final class SageMakerTuningBackend implements TuningBackend {
         try {
             return sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(name.value()));
         } catch (AwsServiceException e) {
-            if (isNotFound(e)) {
+            if (SageMakerErrors.isNotFound(e)) {
                 throw new TuningJobNotFoundException(name.value(), "on SageMaker" + where());
             }
             throw AwsErrors.translate(e, "describing tuning job " + name + where());
@@ -133,10 +127,10 @@ public final class SageMakerTuningBackend implements TuningBackend {
             sageMaker.stopHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(name.value()));
             LOG.info("asked SageMaker to stop tuning job {}", name);
         } catch (AwsServiceException e) {
-            if (isNotFound(e)) {
+            if (SageMakerErrors.isNotFound(e)) {
                 throw new TuningJobNotFoundException(name.value(), "on SageMaker" + where());
             }
-            if (isAlreadyEnded(e)) {
+            if (SageMakerErrors.isAlreadyEnded(e)) {
                 LOG.debug("tuning job {} has already ended: nothing to stop", name);
                 return;
             }
@@ -159,24 +153,4 @@ public final class SageMakerTuningBackend implements TuningBackend {
         return region == null ? "" : " in " + region;
     }
 
-    private static boolean isNameTaken(AwsServiceException e) {
-        String code = AwsErrors.errorCode(e);
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ResourceInUse".equals(code) || "ResourceInUseException".equals(code)
-                || ("ValidationException".equals(code) && message.contains("already exists"));
-    }
-
-    private static boolean isNotFound(AwsServiceException e) {
-        String code = AwsErrors.errorCode(e);
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ResourceNotFound".equals(code) || "ResourceNotFoundException".equals(code)
-                || ("ValidationException".equals(code) && (message.contains("not found") || message.contains("could not find")));
-    }
-
-    private static boolean isAlreadyEnded(AwsServiceException e) {
-        String message = AwsErrors.serviceMessage(e).toLowerCase(Locale.ROOT);
-        return "ValidationException".equals(AwsErrors.errorCode(e)) && message.contains("status")
-                && (message.contains("completed") || message.contains("failed") || message.contains("stopped")
-                || message.contains("stopping"));
-    }
 }

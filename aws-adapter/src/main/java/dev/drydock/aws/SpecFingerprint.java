@@ -25,4 +25,20 @@ final class SpecFingerprint {
         TrainingJobSpec effective = Objects.equals(spec.roleArn(), roleArn) ? spec : spec.toBuilder().roleArn(roleArn).build();
         return effective.fingerprint();
     }
+
+    /**
+     * The fingerprint tagged on an existing job or tuning job, or {@code null} when it has none (made by another tool).
+     *
+     * @throws software.amazon.awssdk.core.exception.SdkException when the tags cannot be read
+     */
+    static String taggedOn(software.amazon.awssdk.services.sagemaker.SageMakerClient sageMaker, String arn) {
+        String value = null;
+        for (software.amazon.awssdk.services.sagemaker.model.Tag tag
+                : sageMaker.listTags(b -> b.resourceArn(arn).maxResults(100)).tags()) {
+            if (TAG.equals(tag.key())) {
+                value = tag.value();
+            }
+        }
+        return value;
+    }
 }
