@@ -23,6 +23,7 @@ import dev.drydock.local.job.HostProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class DockerLauncher implements HostLauncher {
     private final String dockerHost;
     private final long memoryLimit;
     private final DockerNames names;
+    private final LeftoverContainers leftovers;
     private final Map<JobName, List<String>> containers = new ConcurrentHashMap<>();
     private final Map<JobName, String> networks = new ConcurrentHashMap<>();
 
@@ -57,6 +59,7 @@ final class DockerLauncher implements HostLauncher {
         this.dockerHost = dockerHost;
         this.memoryLimit = memoryLimit;
         this.names = new DockerNames(jobRoot);
+        this.leftovers = new LeftoverContainers(client, names, this::removeContainer);
     }
 
     @Override
@@ -192,6 +195,7 @@ final class DockerLauncher implements HostLauncher {
         }
         String id = createContainer(create, job, name, true);
         containers.computeIfAbsent(job, j -> new CopyOnWriteArrayList<>()).add(id);
+        LeftoverContainers.record(root, id);
         client.startContainerCmd(id).exec();
         return new DockerHost(client, launch.host(), id, memoryLimit, launch.sink());
     }
@@ -229,6 +233,17 @@ final class DockerLauncher implements HostLauncher {
             removeContainer(existing.getId());
             return createContainer(create, job, name, false);
         }
+    }
+
+    @Override
+    public List<String> endLeftovers(Path jobFolder, Duration grace) {
+        List<String> ended = leftovers.end(jobFolder, grace);
+        try {
+            removeNetwork(names.network(JobName.of(jobFolder.getFileName().toString())));
+        } catch (RuntimeException e) {
+            // not a job folder's name: no network either
+        }
+        return ended;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.drydock.core.model.JobName;
 import dev.drydock.core.model.TrainingJobSpec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,9 +40,14 @@ public interface HostLauncher {
     /**
      * Ends what still runs of a job whose owning process died before the job did (a later {@code describe} or
      * {@code stop} from another process noticed): hosts started from {@code jobFolder}, found by what
-     * {@link #launch} recorded there. Signals only, never writes (readers call it); never throws.
+     * {@link #launch} recorded there. As a stop does: SIGTERM, up to {@code grace} for the trainer to save and exit,
+     * then SIGKILL; it returns once they have ended. Signals only, never writes the job folder (readers call it);
+     * never throws.
+     *
+     * @return the hosts that were still running and were ended ({@code algo-1}), for the job's failure reason
      */
-    default void endLeftovers(Path jobFolder) {
+    default List<String> endLeftovers(Path jobFolder, Duration grace) {
+        return List.of();
     }
 
     /** Removes what the job left behind (containers, networks), whether it succeeded or not; never throws. */

@@ -330,15 +330,24 @@ public final class LocalJobEngine {
         StoredJob job = stored.get();
         JobDescription d = job.description();
         if (!d.state().isTerminal() && job.ownerPid() > 0 && !RUNNING.containsKey(folder.root()) && !ownerAlive(job.ownerPid())) {
-            launcher.endLeftovers(folder.root()); // an orphaned host would run on at full CPU, its model never published
+            // An orphaned host would run on at full CPU, its model never published: end it as a stop would.
+            List<String> ended = launcher.endLeftovers(folder.root(), gracePeriod);
             Instant now = Instant.now();
             // Derived, not written: a reader never writes (it must work on a full disk or a read-only copy).
             d = d.toBuilder().state(JobState.FAILED)
-                    .failureReason("the process (pid " + job.ownerPid() + ") that ran the job ended before the job did")
+                    .failureReason(ownerDiedReason(job.ownerPid(), ended))
                     .transition(SecondaryStatus.FAILED, now, "Training job failed")
                     .build();
         }
         return Optional.of(d);
+    }
+
+    /** Why a job whose submitting process died is Failed, and what of it this reader found running and stopped. */
+    static String ownerDiedReason(long ownerPid, List<String> endedHosts) {
+        return "the process that submitted the job (pid " + ownerPid + ") died before the job ended (killed, or the"
+                + " machine restarted), so its model was never published"
+                + (endedHosts.isEmpty() ? "" : "; its hosts still running (" + String.join(", ", endedHosts)
+                + ") were stopped") + "; submit the job again under a new name";
     }
 
     private static boolean ownerAlive(long pid) {

@@ -95,8 +95,8 @@ final class ChildProcessLauncher implements HostLauncher {
     }
 
     @Override
-    public void endLeftovers(Path jobFolder) {
-        HostPids.endLeftovers(jobFolder);
+    public List<String> endLeftovers(Path jobFolder, java.time.Duration grace) {
+        return HostPids.endLeftovers(jobFolder, grace);
     }
 
     @Override

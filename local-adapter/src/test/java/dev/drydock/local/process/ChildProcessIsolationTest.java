@@ -152,6 +152,63 @@ class ChildProcessIsolationTest {
     }
 
     @Test
+    void describe_fromAnotherJvm_whenTheLeftoverTrainerIgnoresSigterm_killsItAfterTheGracePeriod() throws Exception {
+        Path jobRoot = root.resolve("jobs");
+        JobName name = JobName.of("stubborn-leftover-job");
+        List<ProcessHandle> trainers = orphanTrainer(jobRoot, name, "IGNORE_SIGTERM");
+
+        FileSystemStorage storage = FileSystemStorage.create();
+        long start = System.nanoTime();
+        JobDescription d = ChildProcessTrainingBackend.builder().jobRoot(jobRoot).storage(storage)
+                .modelPublisher(new StorageModelPublisher(storage)).command(List.of("false"))
+                .gracePeriod(Duration.ofSeconds(2)).build().describe(name);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        List<String> alive = trainers.stream().filter(HostPids::running).map(ChildProcessIsolationTest::describeProcess).toList();
+        trainers.forEach(ProcessHandle::destroyForcibly);
+        assertThat(alive).as("the trainer that ignores SIGTERM, killed once the grace period was over").isEmpty();
+        assertThat(tookMillis).as("SIGTERM, the 2 s grace period, then SIGKILL").isBetween(1_500L, 15_000L);
+        assertThat(d.state()).isEqualTo(JobState.FAILED);
+        assertThat(d.failureReason()).contains("the process that submitted the job", "died before the job ended",
+                "its hosts still running (algo-1) were stopped");
+        assertThat(jobRoot.resolve(name.value()).resolve("algo-1").resolve(HostPids.FILE)).as("a reader never writes").exists();
+    }
+
+    /**
+     * Starts a {@link SubmittingJvm} whose trainer behaves as {@code behaviour}, then kills it and the trainer's
+     * watchdog shell with SIGKILL, and returns the trainer, which runs on.
+     */
+    private List<ProcessHandle> orphanTrainer(Path jobRoot, JobName name, String behaviour) throws Exception {
+        Path data = Files.createDirectories(root.resolve("input/train"));
+        Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
+        Process jvm = new ProcessBuilder(ChildProcessTrainingBackend.Builder.javaExecutable(),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SubmittingJvm.class.getName(),
+                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString(), behaviour)
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("running")) {
+                // the JVM's own output until the job runs
+            }
+            assertThat(line).as("the submitting JVM got its job running").isEqualTo("running");
+            List<ProcessHandle> all = jvm.toHandle().descendants().toList();
+            List<ProcessHandle> shells = all.stream().filter(p -> p.info().commandLine().orElse("").contains("drydock-host")).toList();
+            List<ProcessHandle> trainers = all.stream().filter(p -> !shells.contains(p)).toList();
+            assertThat(shells).as("the watchdog shell and its watcher").isNotEmpty();
+            assertThat(trainers).as("the trainer").isNotEmpty();
+            List<String> kill = new java.util.ArrayList<>(List.of("kill", "-KILL", String.valueOf(jvm.pid())));
+            shells.forEach(p -> kill.add(String.valueOf(p.pid())));
+            assertThat(new ProcessBuilder(kill).start().waitFor()).isZero();
+            assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            assertThat(trainers).as("the trainer outlived its JVM and watchdog").anyMatch(ProcessHandle::isAlive);
+            return trainers;
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    @Test
     void ctrlC_toTheTerminalsProcessGroup_reachesOnlyTheJvmWhichStopsTheJobWithWhatTheTrainerSaved() throws Exception {
         Path jobRoot = root.resolve("jobs");
         Path data = Files.createDirectories(root.resolve("input/train"));

@@ -16,7 +16,8 @@ import java.time.Duration;
 
 /**
  * A JVM that submits a job which runs until stopped, prints {@code running} once the container sleeps, and then waits
- * to be ended: for {@link ExitingJvmTest}. Arguments: job root, job name, channel folder, output folder.
+ * to be ended: for {@link ExitingJvmTest}. Arguments: job root, job name, channel folder, output folder, and optionally
+ * the trainer's behaviour ({@code SLEEP_UNTIL_STOPPED} by default; {@code IGNORE_SIGTERM} for one that must be killed).
  */
 public final class SubmittingJvm {
     private SubmittingJvm() {
@@ -29,7 +30,8 @@ public final class SubmittingJvm {
                 .modelPublisher(new ArtifactStoreModelPublisher(new FileSystemArtifactStore(storage), storage))
                 .command(TestTrainers.scriptedContainerCommand()).gracePeriod(Duration.ofSeconds(5)).build();
         JobName name = JobName.of(args[1]);
-        backend.submit(ContainerBehaviour.SLEEP_UNTIL_STOPPED.applyTo(TrainingJobSpec.builder().image("drydock/scripted:latest"))
+        ContainerBehaviour behaviour = args.length > 4 ? ContainerBehaviour.valueOf(args[4]) : ContainerBehaviour.SLEEP_UNTIL_STOPPED;
+        backend.submit(behaviour.applyTo(TrainingJobSpec.builder().image("drydock/scripted:latest"))
                 .name(name).channel("train", StorageUri.of(Path.of(args[2])).asPrefix())
                 .outputPath(StorageUri.of(Path.of(args[3])).asPrefix()).build());
         while (backend.readLogs(name, LogCursor.START).events().stream()
