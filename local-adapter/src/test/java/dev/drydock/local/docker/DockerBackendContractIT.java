@@ -1,6 +1,5 @@
 package dev.drydock.local.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.drydock.core.Backend;
 import dev.drydock.core.BackendSettings;
 import dev.drydock.core.Backends;
@@ -13,19 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Optional;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The docker backend, chosen by name, runs drydock's whole workflow with real containers of the scripted image. */
 class DockerBackendContractIT extends BackendContractTest {
 
     @BeforeAll
-    void needsDaemonAndImage() throws Exception {
-        DockerClient client = DockerClients.create(DockerClients.defaultHost());
-        Optional<String> missing = ScriptedImage.prepare(client);
-        client.close();
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+    void needsDaemonAndImage() {
+        DockerTestDaemon.assumeReady();
     }
 
     @Override

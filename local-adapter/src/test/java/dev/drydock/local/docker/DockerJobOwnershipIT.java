@@ -8,7 +8,6 @@ import dev.drydock.core.model.JobState;
 import dev.drydock.core.model.StorageUri;
 import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.DirectoryStorageFake;
-import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.JobWaiter;
 import dev.drydock.testkit.ScriptedContainer;
@@ -23,10 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Container names are global on a daemon, job names only unique per job root: jobs of the same name under two job
@@ -37,19 +34,19 @@ class DockerJobOwnershipIT {
     @TempDir
     Path tmp;
 
+    private DockerTestDaemon daemon;
     private DockerClient client;
     private final DirectoryStorageFake storage = new DirectoryStorageFake();
 
     @BeforeAll
     void needsDaemonAndImage() {
-        client = DockerClients.create(DockerClients.defaultHost());
-        Optional<String> missing = ScriptedImage.prepare(client);
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+        daemon = DockerTestDaemon.connect();
+        client = daemon.client();
     }
 
     @AfterAll
-    void closeClient() throws IOException {
-        client.close();
+    void closeClient() {
+        daemon.close();
     }
 
     @Test
@@ -101,12 +98,11 @@ class DockerJobOwnershipIT {
     }
 
     private DockerTrainingBackend backend(Path jobRoot) {
-        return DockerTrainingBackend.builder().jobRoot(jobRoot).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(5)).build();
+        return DockerTestDaemon.backend(jobRoot, storage, Duration.ofSeconds(5)).build();
     }
 
     private static JobWaiter waiter(DockerTrainingBackend backend) {
-        return new JobWaiter(backend, Duration.ofMillis(50), Duration.ofSeconds(60));
+        return DockerTestDaemon.waiter(backend);
     }
 
     private TrainingJobSpec sleeping(JobName name) throws IOException {

@@ -13,7 +13,6 @@ import dev.drydock.local.DirectoryStorageFake;
 import dev.drydock.local.HostFailingTrainer;
 import dev.drydock.local.MemoryHogTrainer;
 import dev.drydock.local.PeerCheckTrainer;
-import dev.drydock.local.job.StorageModelPublisher;
 import dev.drydock.testkit.ContainerBehaviour;
 import dev.drydock.testkit.JobWaiter;
 import dev.drydock.testkit.ScriptedContainer;
@@ -31,11 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The faults of issue 4 that concern the Docker backend, against the real daemon. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +40,7 @@ class DockerTrainingBackendFaultsIT {
     @TempDir
     Path tmp;
 
+    private DockerTestDaemon daemon;
     private DockerClient client;
     private final DirectoryStorageFake storage = new DirectoryStorageFake();
     private DockerTrainingBackend backend;
@@ -51,21 +49,19 @@ class DockerTrainingBackendFaultsIT {
 
     @BeforeAll
     void needsDaemonAndImage() {
-        client = DockerClients.create(DockerClients.defaultHost());
-        Optional<String> missing = ScriptedImage.prepare(client);
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+        daemon = DockerTestDaemon.connect();
+        client = daemon.client();
     }
 
     @AfterAll
-    void closeClient() throws IOException {
-        client.close();
+    void closeClient() {
+        daemon.close();
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        backend = DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(Duration.ofSeconds(2)).build();
-        waiter = new JobWaiter(backend, Duration.ofMillis(50), Duration.ofSeconds(60));
+        backend = DockerTestDaemon.backend(tmp.resolve("jobs"), storage, Duration.ofSeconds(2)).build();
+        waiter = DockerTestDaemon.waiter(backend);
         data = Files.createDirectories(tmp.resolve("data/train"));
         Files.writeString(data.resolve("a.csv"), "a,b\n1,2\n");
     }
@@ -103,7 +99,7 @@ class DockerTrainingBackendFaultsIT {
         assertThat(done.failureReason()).startsWith(HostFailingTrainer.REASON);
         assertThat((System.nanoTime() - start) / 1_000_000).as("algo-1 was stopped, not awaited for 60 s").isLessThan(30_000L);
         assertThat(storage.exists(spec.modelArtifactUri())).isFalse();
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
@@ -120,7 +116,7 @@ class DockerTrainingBackendFaultsIT {
         assertThat(new String(model.get("peers.txt"))).isEqualTo("algo-2,algo-3\n");
         assertThat(waiter.allLogs(spec.name())).extracting(e -> e.message())
                 .contains("algo-2 uses the tracker at algo-1:" + PeerCheckTrainer.DEFAULT_PORT);
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
@@ -128,7 +124,7 @@ class DockerTrainingBackendFaultsIT {
         TrainingJobSpec spec = ContainerBehaviour.SLEEP_UNTIL_STOPPED.applyTo(spec(ScriptedImage.IMAGE))
                 .resources(Resources.of("ml.m5.large", 3)).build();
         backend.submit(spec);
-        String algo2 = runningContainerOf(spec.name(), "algo-2");
+        String algo2 = daemon.runningContainerOf(spec.name(), "algo-2");
         long start = System.nanoTime();
 
         client.killContainerCmd(algo2).withSignal("SIGKILL").exec();
@@ -137,7 +133,7 @@ class DockerTrainingBackendFaultsIT {
         assertThat(done.state()).isEqualTo(JobState.FAILED);
         assertThat(done.failureReason()).startsWith("algo-2: the trainer was killed by signal SIGKILL");
         assertThat((System.nanoTime() - start) / 1_000_000).as("the others stopped, not awaited for 60 s").isLessThan(30_000L);
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
@@ -149,7 +145,7 @@ class DockerTrainingBackendFaultsIT {
 
         Path model = tmp.resolve("jobs").resolve(spec.name().value()).resolve("algo-1/model/" + ScriptedContainer.MODEL_FILE);
         assertThat(Files.getAttribute(model, "unix:uid")).isEqualTo(Files.getAttribute(tmp, "unix:uid"));
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
@@ -159,12 +155,12 @@ class DockerTrainingBackendFaultsIT {
         TrainingJobSpec spec = memoryHog("-Xmx1g", 512);
         limited.submit(spec);
 
-        JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
+        JobDescription done = DockerTestDaemon.waiter(limited).awaitEnd(spec.name());
 
         assertThat(done.state()).isEqualTo(JobState.FAILED);
         assertThat(done.failureReason()).startsWith("algo-1: out of memory: the container exceeded its memory limit of 64 MiB"
                 + " and was killed (exit code 137); raise the limit (LocalConfig memoryLimit)");
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
@@ -173,18 +169,18 @@ class DockerTrainingBackendFaultsIT {
         TrainingJobSpec spec = memoryHog("-Xmx32m", 128);
         limited.submit(spec);
 
-        JobDescription done = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60)).awaitEnd(spec.name());
+        JobDescription done = DockerTestDaemon.waiter(limited).awaitEnd(spec.name());
 
         assertThat(done.state()).isEqualTo(JobState.FAILED);
         assertThat(done.failureReason()).startsWith("algo-1: the trainer exited with exit code 1")
                 .contains("java.lang.OutOfMemoryError", "raise -Xmx").doesNotContain("out of memory: the container");
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     @Test
     void describe_whenMemoryLimitedContainerIsStopped_isStoppedNotOutOfMemory() throws Exception {
         DockerTrainingBackend limited = memoryLimited("256m", Duration.ofSeconds(1));
-        JobWaiter limitedWaiter = new JobWaiter(limited, Duration.ofMillis(50), Duration.ofSeconds(60));
+        JobWaiter limitedWaiter = DockerTestDaemon.waiter(limited);
         TrainingJobSpec spec = ContainerBehaviour.IGNORE_SIGTERM.applyTo(spec(ScriptedImage.IMAGE)).build();
         limited.submit(spec);
         limitedWaiter.awaitLogLine(spec.name(), ScriptedContainer.SLEEPING_LINE);
@@ -194,12 +190,11 @@ class DockerTrainingBackendFaultsIT {
 
         assertThat(done.state()).as("SIGKILL after the grace period is a stop, not an out-of-memory kill").isEqualTo(JobState.STOPPED);
         assertThat(done.failureReason()).isNull();
-        assertNothingLeft(spec.name());
+        daemon.assertNothingLeft(spec.name());
     }
 
     private DockerTrainingBackend memoryLimited(String limit, Duration grace) {
-        return DockerTrainingBackend.builder().jobRoot(tmp.resolve("jobs")).storage(storage)
-                .modelPublisher(new StorageModelPublisher(storage)).gracePeriod(grace).memoryLimit(limit).build();
+        return DockerTestDaemon.backend(tmp.resolve("jobs"), storage, grace).memoryLimit(limit).build();
     }
 
     /** A job whose container JVM (heap {@code xmx}) allocates {@code mib} MiB. */
@@ -208,32 +203,6 @@ class DockerTrainingBackendFaultsIT {
                 .containerEntrypoint(List.of("java", xmx, "-XX:+UseSerialGC", "-cp", ScriptedImage.LOCAL_TEST_CLASSES,
                         MemoryHogTrainer.class.getName()))
                 .build();
-    }
-
-    private String runningContainerOf(JobName job, String host) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            var running = client.listContainersCmd().withLabelFilter(Map.of(DockerLauncher.JOB_LABEL, job.value(),
-                    "dev.drydock.host", host)).exec();
-            if (!running.isEmpty()) {
-                return running.get(0).getId();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(host + " of job " + job + " never ran");
-    }
-
-    private void assertNothingLeft(JobName job) throws InterruptedException {
-        Map<String, String> label = Map.of(DockerLauncher.JOB_LABEL, job.value());
-        for (int i = 0; i < 100; i++) {
-            boolean containers = !client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().isEmpty();
-            boolean networks = client.listNetworksCmd().exec().stream().anyMatch(n -> n.getLabels() != null
-                    && job.value().equals(n.getLabels().get(DockerLauncher.JOB_LABEL)));
-            if (!containers && !networks) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("containers or networks of job " + job + " were left behind");
     }
 
     private TrainingJobSpec.Builder spec(String image) {

@@ -1,15 +1,12 @@
 package dev.drydock.local.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.drydock.local.LocalTrainingBackendContractTest;
 import dev.drydock.local.storage.FileSystemArtifactStore;
 import dev.drydock.local.storage.FileSystemStorage;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Duration;
-import java.util.Optional;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Docker backend passes the training backend contract with real containers of a scripted image and real
@@ -19,11 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DockerTrainingBackendIT extends LocalTrainingBackendContractTest<DockerTrainingBackend> {
 
     @BeforeAll
-    void needsDaemonAndImage() throws Exception {
-        DockerClient client = DockerClients.create(DockerClients.defaultHost());
-        Optional<String> missing = ScriptedImage.prepare(client);
-        client.close();
-        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElse(""));
+    void needsDaemonAndImage() {
+        DockerTestDaemon.assumeReady();
     }
 
     @Override
