@@ -143,6 +143,7 @@ public final class LocalBackend implements Backend {
         private ArtifactStore artifactStore;
         private ImageRegistry imageRegistry;
         private ModelPublisher modelPublisher;
+        private String trainerHeap;
 
         private Builder() {
         }
@@ -230,6 +231,20 @@ public final class LocalBackend implements Backend {
             return this;
         }
 
+        /**
+         * The trainer JVM's heap ({@code -Xmx}) as a size such as {@code 4g}, on both local backends; the JVM's
+         * default when not set. The job's {@code java_heap} hyperparameter wins over it.
+         *
+         * @throws IllegalArgumentException naming the value and the rule when it is not a size of at least 128m
+         */
+        public Builder trainerHeap(String size) {
+            this.trainerHeap = size == null ? null : size;
+            if (size != null) {
+                dev.drydock.local.job.TrainerHeap.parse("trainerHeap", size);
+            }
+            return this;
+        }
+
         /** The {@code file://} storage (the local-adapter's file-system storage). */
         public Builder storage(Storage value) {
             this.storage = value;
@@ -281,7 +296,7 @@ public final class LocalBackend implements Backend {
                 publisher = a instanceof FileSystemArtifactStore store ? new ArtifactStoreModelPublisher(store, s)
                         : new StorageModelPublisher(s);
             }
-            return new LocalBackend(c, h, s, a, r, trainingBackend(c, s, publisher));
+            return new LocalBackend(c, h, s, a, r, trainingBackend(c, s, publisher, trainerHeap));
         }
 
         /** Docker's registry (with the configured default registry and credentials) for the Docker backend; for the
@@ -301,15 +316,21 @@ public final class LocalBackend implements Backend {
         }
 
         /** The training backend {@code c} asks for. */
-        static TrainingBackend trainingBackend(LocalConfig c, Storage storage, ModelPublisher publisher) {
+        static TrainingBackend trainingBackend(LocalConfig c, Storage storage, ModelPublisher publisher, String trainerHeap) {
             if (c.docker()) {
                 DockerTrainingBackend.Builder d = DockerTrainingBackend.builder().jobRoot(c.jobRoot()).storage(storage)
                         .modelPublisher(publisher).dockerHost(c.dockerHost()).gracePeriod(c.gracePeriod());
                 c.memoryLimitIfAny().ifPresent(d::memoryLimit);
+                if (trainerHeap != null) {
+                    d.trainerHeap(trainerHeap);
+                }
                 return d.build();
             }
             ChildProcessTrainingBackend.Builder b = ChildProcessTrainingBackend.builder().jobRoot(c.jobRoot())
                     .storage(storage).modelPublisher(publisher).gracePeriod(c.gracePeriod());
+            if (trainerHeap != null) {
+                b.trainerHeap(trainerHeap);
+            }
             if (!c.trainerCommand().isEmpty()) {
                 b.command(c.trainerCommand());
             } else if (c.trainerJar() != null) {

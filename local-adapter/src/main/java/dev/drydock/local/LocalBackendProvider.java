@@ -24,6 +24,8 @@ public final class LocalBackendProvider implements BackendProvider {
             "folder for jobs/, storage/ (staged inputs, model.tar.gz) and models/ (extracted models)", "~/.drydock");
     static final BackendSetting GRACE_PERIOD = BackendSetting.of("grace-period",
             "time between SIGTERM and SIGKILL when a job is stopped", "2m");
+    static final BackendSetting TRAINER_HEAP = BackendSetting.of("trainer-heap",
+            "the trainer JVM's heap (-Xmx), such as 4g; the job's java_heap hyperparameter wins over it", "the JVM's default");
     static final BackendSetting TRAINER_JAR = BackendSetting.of("trainer-jar",
             "the trainer jar the process backend runs with java -jar");
     static final BackendSetting TRAINER_COMMAND = BackendSetting.of("trainer-command",
@@ -49,7 +51,7 @@ public final class LocalBackendProvider implements BackendProvider {
 
     @Override
     public List<BackendSetting> settings(String name) {
-        List<BackendSetting> s = new ArrayList<>(List.of(HOME, GRACE_PERIOD));
+        List<BackendSetting> s = new ArrayList<>(List.of(HOME, GRACE_PERIOD, TRAINER_HEAP));
         if (name.equals("docker")) {
             s.addAll(List.of(DOCKER_HOST, MEMORY, REGISTRY, REGISTRY_USER, REGISTRY_PASSWORD));
         } else {
@@ -66,7 +68,8 @@ public final class LocalBackendProvider implements BackendProvider {
     @Override
     public Backend create(String name, BackendSettings settings) {
         LocalBackend.Builder b = LocalBackend.builder();
-        settings.path(HOME.key()).ifPresent(b::home);
+        settings.path(HOME.key()).ifPresent(home -> b.home(checkedHome(settings.origin(HOME.key()), home)));
+        settings.get(TRAINER_HEAP.key()).ifPresent(heap -> b.trainerHeap(trainerHeap(settings.origin(TRAINER_HEAP.key()), heap)));
         settings.duration(GRACE_PERIOD.key()).ifPresent(b::gracePeriod);
         if (name.equals("docker")) {
             b.docker(true);
@@ -95,6 +98,29 @@ public final class LocalBackendProvider implements BackendProvider {
                     "the process backend needs a trainer to run: set trainer-jar (DRYDOCK_TRAINER_JAR) to the trainer jar,"
                             + " or trainer-command (DRYDOCK_TRAINER_COMMAND), or put drydock's trainer on the class path,"
                             + " or choose the docker backend")));
+        }
+    }
+
+    /** {@code home} when it is, or can be made, a folder; a file there (or above it) is named as the user gave it. */
+    static Path checkedHome(String origin, Path home) {
+        Path existing = home.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new ConfigurationException(origin + " \"" + home + "\" " + (existing.equals(home.toAbsolutePath().normalize())
+                    ? "is a file, not a folder" : "is below " + existing + ", which is a file")
+                    + ": give a folder for jobs, storage and models (it is made when missing)");
+        }
+        return home;
+    }
+
+    private static String trainerHeap(String origin, String size) {
+        try {
+            dev.drydock.local.job.TrainerHeap.parse(origin, size);
+            return size;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
         }
     }
 

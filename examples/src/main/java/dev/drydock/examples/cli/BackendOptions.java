@@ -40,6 +40,11 @@ public final class BackendOptions {
                     + " impose; exceeding it fails the job with an out-of-memory reason. Default: none.")
     String memoryLimit;
 
+    @Option(names = "--trainer-heap", paramLabel = "SIZE",
+            description = "The trainer JVM's heap (-Xmx) on the local backends, e.g. 4g; the hyperparameter java_heap wins"
+                    + " over it. Default: the JVM's default. Env: DRYDOCK_TRAINER_HEAP.")
+    String trainerHeap;
+
     @Option(names = "--region", paramLabel = "REGION",
             description = "AWS region (sagemaker backend). Default: the AWS default chain (AWS_REGION, profile).")
     String region;
@@ -95,6 +100,7 @@ public final class BackendOptions {
                 .with("home", home().toString(), "--home")
                 .with("docker-host", dockerHost, "--docker-host")
                 .with("memory", memoryLimit, "--memory")
+                .with("trainer-heap", trainerHeap, "--trainer-heap")
                 .with("region", region, "--region")
                 .with("profile", profile, "--profile")
                 .with("bucket", bucket, "--bucket")

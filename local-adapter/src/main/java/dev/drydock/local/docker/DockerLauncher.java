@@ -19,6 +19,7 @@ import dev.drydock.core.model.TrainingJobSpec;
 import dev.drydock.local.job.HostLaunch;
 import dev.drydock.local.job.HostLauncher;
 import dev.drydock.local.job.HostProcess;
+import dev.drydock.local.job.TrainerHeap;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ final class DockerLauncher implements HostLauncher {
     private final DockerClient client;
     private final String dockerHost;
     private final long memoryLimit;
+    private final long trainerHeap;
     private final DockerNames names;
     private final LeftoverContainers leftovers;
     private final Map<JobName, List<String>> containers = new ConcurrentHashMap<>();
@@ -52,10 +54,11 @@ final class DockerLauncher implements HostLauncher {
 
     /**
      * A launcher on {@code client} for the jobs under {@code jobRoot}; {@code memoryLimit} is each container's limit
-     * in bytes, 0 for none.
+     * in bytes, 0 for none; {@code trainerHeap} the trainer JVM's heap in bytes, 0 for the JVM's default.
      */
-    DockerLauncher(DockerClient client, String dockerHost, long memoryLimit, Path jobRoot) {
+    DockerLauncher(DockerClient client, String dockerHost, long memoryLimit, long trainerHeap, Path jobRoot) {
         this.client = client;
+        this.trainerHeap = trainerHeap;
         this.dockerHost = dockerHost;
         this.memoryLimit = memoryLimit;
         this.names = new DockerNames(jobRoot);
@@ -165,8 +168,14 @@ final class DockerLauncher implements HostLauncher {
         TrainingJobSpec spec = launch.spec();
         JobName job = spec.name();
         String name = names.container(job, launch.host());
+        Map<String, String> variables = new java.util.TreeMap<>(launch.environment());
+        if (trainerHeap > 0) {
+            // The image's JVM reads it; the job's own JAVA_TOOL_OPTIONS come after and win, java_heap wins over both.
+            String own = variables.get("JAVA_TOOL_OPTIONS");
+            variables.put("JAVA_TOOL_OPTIONS", TrainerHeap.xmx(trainerHeap) + (own == null ? "" : " " + own));
+        }
         List<String> env = new ArrayList<>();
-        launch.environment().forEach((k, v) -> env.add(k + "=" + v));
+        variables.forEach((k, v) -> env.add(k + "=" + v));
         Path root = launch.folder().root();
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withBinds(new Bind(launch.folder().input().toString(), new Volume("/opt/ml/input"), AccessMode.ro),

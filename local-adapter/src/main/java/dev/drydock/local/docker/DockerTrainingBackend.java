@@ -85,7 +85,8 @@ public final class DockerTrainingBackend extends LocalTrainingBackend {
         @Override
         public DockerTrainingBackend build() {
             checkShared();
-            return new DockerTrainingBackend(engine(new DockerLauncher(DockerClients.create(dockerHost), dockerHost, memoryLimit, jobRoot())));
+            return new DockerTrainingBackend(engine(new DockerLauncher(DockerClients.create(dockerHost), dockerHost, memoryLimit,
+                    trainerHeap(), jobRoot())));
         }
 
         @Override

@@ -72,7 +72,7 @@ public final class FailureReasons {
         if (exit.memoryLimit() > 0) {
             return exit.host() + ": out of memory: the container exceeded its memory limit of "
                     + MemorySize.format(exit.memoryLimit()) + " and was killed (" + code
-                    + "); raise the limit (LocalConfig memoryLimit) or use less memory";
+                    + "); raise the limit (the docker backend's memory setting: --memory 4g) or use less memory";
         }
         return exit.host() + ": out of memory: the trainer ran out of memory and was killed by the kernel (OOMKilled, " + code
                 + "); give it more memory or make it use less";
@@ -103,7 +103,8 @@ public final class FailureReasons {
     public static String jvmOutOfMemoryDetail(boolean containerLimit) {
         return "the log shows java.lang.OutOfMemoryError: the JVM ran out of its own memory (heap -Xmx, metaspace or"
                 + " direct memory)" + (containerLimit ? " before the container was killed" : "")
-                + "; raise -Xmx (for example in JAVA_TOOL_OPTIONS) or use less memory";
+                + "; give the trainer a larger heap (-Xmx): the job's hyperparameter java_heap (java_heap=4g), or the local"
+                + " backend's trainer-heap setting (--trainer-heap 4g), or make it use less memory";
     }
 
     /** The first {@value #MAX_REASON} characters of {@code text}. */

@@ -82,6 +82,7 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
         private Storage storage;
         private ModelPublisher publisher;
         private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
+        private long trainerHeap;
 
         /** A builder with the defaults: {@code ~/.drydock/jobs}, 120 s grace. */
         protected Builder() {
@@ -117,6 +118,26 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
             }
             this.gracePeriod = value;
             return self();
+        }
+
+        /**
+         * The trainer JVM's heap ({@code -Xmx}) in bytes, at least 128 MiB; the JVM's default when not set. The job's
+         * {@code java_heap} hyperparameter wins over it (see {@link TrainerHeap}).
+         */
+        public B trainerHeap(long bytes) {
+            this.trainerHeap = TrainerHeap.check("trainerHeap", bytes);
+            return self();
+        }
+
+        /** The trainer JVM's heap as a size: {@code 512m}, {@code 4g}; see {@link #trainerHeap(long)}. */
+        public B trainerHeap(String size) {
+            this.trainerHeap = TrainerHeap.parse("trainerHeap", size);
+            return self();
+        }
+
+        /** The trainer heap set so far in bytes, 0 for the JVM's default. */
+        protected final long trainerHeap() {
+            return trainerHeap;
         }
 
         /** The job root set so far, absolute (a launcher that names things after it needs it). */

@@ -25,6 +25,15 @@ public final class MemorySize {
      *                                  {@link #MIN_LIMIT}
      */
     public static long parseLimit(String field, String value) {
+        return checkLimit(field, parse(field, value), "\"" + value + "\"");
+    }
+
+    /**
+     * The bytes of the size {@code value} given for the setting {@code field}, with no bound but a long's.
+     *
+     * @throws IllegalArgumentException naming the field, the value and the rule when it is not a size
+     */
+    public static long parse(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must be a size such as 512m or 2g, got " + (value == null ? "null" : "\"" + value + "\""));
         }
@@ -50,7 +59,7 @@ public final class MemorySize {
         if (bytes == Long.MAX_VALUE) {
             throw new IllegalArgumentException(field + " must fit in a long of bytes, got \"" + value + "\"");
         }
-        return checkLimit(field, bytes, "\"" + value + "\"");
+        return bytes;
     }
 
     /**

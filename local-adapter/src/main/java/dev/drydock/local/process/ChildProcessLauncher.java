@@ -46,10 +46,15 @@ final class ChildProcessLauncher implements HostLauncher {
     private final List<String> arguments;
     private final Path trainerJar;
 
+    private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     private final Duration gracePeriod;
+    /** DRYDOCK_JAVA_OPTS and the trainer heap's -Xmx, for the trainer JVM. */
+    private final List<String> javaOptions;
 
-    ChildProcessLauncher(List<String> command, List<String> arguments, Path trainerJar, Duration gracePeriod) {
+    ChildProcessLauncher(List<String> command, List<String> arguments, Path trainerJar, Duration gracePeriod,
+                         List<String> javaOptions) {
         this.gracePeriod = gracePeriod;
+        this.javaOptions = List.copyOf(javaOptions);
         this.command = List.copyOf(command);
         this.arguments = List.copyOf(arguments);
         this.trainerJar = trainerJar;
@@ -110,7 +115,7 @@ final class ChildProcessLauncher implements HostLauncher {
             throw new StorageIoException("could not create the temp folder " + tmp + " of " + launch.host() + ": "
                     + DiskSpace.reason(e) + "; check that the job root is writable", e);
         }
-        List<String> trainer = withTmpDir(line, tmp);
+        List<String> trainer = withJavaOptions(line, tmp, javaOptions);
         // The pipe on stdin is never written: the watchdog sees its end when this JVM is gone, however it ended.
         ProcessBuilder builder = new ProcessBuilder(HostWatchdog.wrap(trainer))
                 .directory(launch.folder().root().toFile())
@@ -121,6 +126,11 @@ final class ChildProcessLauncher implements HostLauncher {
         env.putAll(ChildEnvironment.of(System.getenv(), launch.environment()));
         env.put(ML_ROOT_ENV, launch.folder().root().toString());
         env.put("TMPDIR", tmp.toString());
+        if (!isJava(line) && !javaOptions.isEmpty()) {
+            // A script that starts java itself: the JVM reads these (the job's own come after, and win).
+            String own = env.get(JAVA_TOOL_OPTIONS);
+            env.put(JAVA_TOOL_OPTIONS, String.join(" ", javaOptions) + (own == null ? "" : " " + own));
+        }
         env.put(HostWatchdog.GRACE_ENV, HostWatchdog.graceSeconds(gracePeriod));
         env.put(HostWatchdog.TMP_ENV, tmp.toString());
         Integer trackerPort = trackerPorts.get(launch.spec().name());
@@ -139,19 +149,25 @@ final class ChildProcessLauncher implements HostLauncher {
     }
 
     /**
-     * {@code line} with {@code -Djava.io.tmpdir=<tmp>} after the program when it is a {@code java} launcher, so that
-     * the trainer JVM unpacks XGBoost's native library into the host's own folder, which goes when the host ends
-     * (in the shared temp folder every trainer killed by SIGKILL left 15.7 MB behind). Other programs get
-     * {@code TMPDIR}.
+     * {@code line} with {@code -Djava.io.tmpdir=<tmp>} and {@code options} after the program when it is a
+     * {@code java} launcher, so that the trainer JVM unpacks XGBoost's native library into the host's own folder,
+     * which goes when the host ends (in the shared temp folder every trainer killed by SIGKILL left 15.7 MB behind),
+     * and gets the heap and options the backend was given. Other programs get {@code TMPDIR} and
+     * {@code JAVA_TOOL_OPTIONS}.
      */
-    static List<String> withTmpDir(List<String> line, Path tmp) {
-        String program = Path.of(line.get(0)).getFileName().toString();
-        if (!program.equals("java") && !program.equals("java.exe")) {
+    static List<String> withJavaOptions(List<String> line, Path tmp, List<String> options) {
+        if (!isJava(line)) {
             return line;
         }
         List<String> out = new ArrayList<>(line);
         out.add(1, "-Djava.io.tmpdir=" + tmp);
+        out.addAll(2, options);
         return out;
+    }
+
+    private static boolean isJava(List<String> line) {
+        String program = Path.of(line.get(0)).getFileName().toString();
+        return program.equals("java") || program.equals("java.exe");
     }
 
     private static java.io.File nullDevice() {

@@ -26,6 +26,9 @@ import java.util.Objects;
  */
 public final class ChildProcessTrainingBackend extends LocalTrainingBackend {
 
+    /** The variable of this process's environment whose JVM options the trainer gets. */
+    public static final String JAVA_OPTIONS_ENV = "DRYDOCK_JAVA_OPTS";
+
     private ChildProcessTrainingBackend(LocalJobEngine engine) {
         super(engine);
     }
@@ -43,6 +46,7 @@ public final class ChildProcessTrainingBackend extends LocalTrainingBackend {
         private List<String> command;
         private Path trainerJar;
         private List<String> arguments = List.of("train");
+        private String javaOptions = System.getenv(JAVA_OPTIONS_ENV);
 
         private Builder() {
         }
@@ -68,6 +72,18 @@ public final class ChildProcessTrainingBackend extends LocalTrainingBackend {
             return this;
         }
 
+        /**
+         * JVM options for the trainer, separated by spaces; by default {@code DRYDOCK_JAVA_OPTS} of this process's
+         * environment (which the {@code ./drydock} launcher also gives the CLI's own JVM), the only variable of it
+         * that reaches the trainer. They go after the {@code java} of the trainer's command, before the
+         * {@linkplain #trainerHeap(long) trainer heap}, which therefore wins over an {@code -Xmx} among them; a command
+         * that is not {@code java} gets them in {@code JAVA_TOOL_OPTIONS}.
+         */
+        public Builder javaOptions(String value) {
+            this.javaOptions = value;
+            return this;
+        }
+
         /** The backend. */
         @Override
         public ChildProcessTrainingBackend build() {
@@ -79,7 +95,15 @@ public final class ChildProcessTrainingBackend extends LocalTrainingBackend {
                 }
                 cmd = new ArrayList<>(List.of(javaExecutable(), "-jar", trainerJar.toString()));
             }
-            return new ChildProcessTrainingBackend(engine(new ChildProcessLauncher(cmd, arguments, command == null ? trainerJar : null, gracePeriod())));
+            List<String> options = new ArrayList<>();
+            if (javaOptions != null && !javaOptions.isBlank()) {
+                options.addAll(List.of(javaOptions.trim().split("\\s+")));
+            }
+            if (trainerHeap() > 0) {
+                options.add(dev.drydock.local.job.TrainerHeap.xmx(trainerHeap()));
+            }
+            return new ChildProcessTrainingBackend(engine(new ChildProcessLauncher(cmd, arguments,
+                    command == null ? trainerJar : null, gracePeriod(), options)));
         }
 
         /** The {@code java} of the running JVM, so the trainer runs on the same Java. */

@@ -159,7 +159,7 @@ class DockerTrainingBackendFaultsIT {
 
         assertThat(done.state()).isEqualTo(JobState.FAILED);
         assertThat(done.failureReason()).startsWith("algo-1: out of memory: the container exceeded its memory limit of 64 MiB"
-                + " and was killed (exit code 137); raise the limit (LocalConfig memoryLimit)");
+                + " and was killed (exit code 137); raise the limit (the docker backend's memory setting: --memory 4g)");
         daemon.assertNothingLeft(spec.name());
     }
 
@@ -173,7 +173,7 @@ class DockerTrainingBackendFaultsIT {
 
         assertThat(done.state()).isEqualTo(JobState.FAILED);
         assertThat(done.failureReason()).startsWith("algo-1: the trainer exited with exit code 1")
-                .contains("java.lang.OutOfMemoryError", "raise -Xmx").doesNotContain("out of memory: the container");
+                .contains("java.lang.OutOfMemoryError", "java_heap=4g", "--trainer-heap 4g").doesNotContain("out of memory: the container");
         daemon.assertNothingLeft(spec.name());
     }
 

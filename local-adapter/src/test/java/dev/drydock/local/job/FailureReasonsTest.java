@@ -20,7 +20,7 @@ class FailureReasonsTest {
         String reason = FailureReasons.of(new HostExit("algo-1", 137, true, null, MIB_256), folder());
 
         assertThat(reason).isEqualTo("algo-1: out of memory: the container exceeded its memory limit of 256 MiB and was killed"
-                + " (exit code 137); raise the limit (LocalConfig memoryLimit) or use less memory");
+                + " (exit code 137); raise the limit (the docker backend's memory setting: --memory 4g) or use less memory");
     }
 
     @Test
@@ -31,7 +31,7 @@ class FailureReasonsTest {
 
         String reason = FailureReasons.of(new HostExit("algo-1", 1, false, FailureReasons.jvmOutOfMemoryDetail(false)), folder);
 
-        assertThat(reason).startsWith("internal error: Java heap space").contains("raise -Xmx").hasSizeLessThanOrEqualTo(1024);
+        assertThat(reason).startsWith("internal error: Java heap space").contains("java_heap=4g", "--trainer-heap 4g").hasSizeLessThanOrEqualTo(1024);
     }
 
     @Test
