@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Polls a {@link TrainingBackend} for tests: waits for a job to end or to log a line, and reads its logs. */
 public final class JobWaiter {
+    /** Empty pages in a row, each with a new cursor, after which a finished log is taken to have no more events. */
+    static final int EMPTY_PAGES_AT_END = 3;
+
     private final TrainingBackend backend;
     private final Duration poll;
     private final Duration timeout;
@@ -45,17 +48,20 @@ public final class JobWaiter {
         long deadline = System.nanoTime() + timeout.toNanos();
         LogCursor cursor = LogCursor.START;
         List<String> seen = new ArrayList<>();
+        int emptyAfterEnd = 0;
         while (true) {
             boolean ended = backend.describe(name).state().isTerminal();
             LogPage page = backend.readLogs(name, cursor);
-            cursor = page.next();
             for (LogEvent e : page.events()) {
                 seen.add(e.message());
                 if (e.message().equals(line)) {
                     return;
                 }
             }
-            if ((ended && page.events().isEmpty()) || System.nanoTime() > deadline) {
+            emptyAfterEnd = ended && page.events().isEmpty() ? emptyAfterEnd + 1 : 0;
+            boolean logEnded = emptyAfterEnd > 0 && (page.next().equals(cursor) || emptyAfterEnd >= EMPTY_PAGES_AT_END);
+            cursor = page.next();
+            if (logEnded || System.nanoTime() > deadline) {
                 throw new AssertionError("job " + name + " did not log \"" + line + "\"" + (ended ? " before it ended" : " within " + timeout)
                         + "; it logged: " + seen);
             }
@@ -63,39 +69,45 @@ public final class JobWaiter {
         }
     }
 
-    /** Every log event of the job, from the start, following pages until one comes back empty. */
+    /**
+     * Every log event of the job, from the start, following pages until one comes back empty with the cursor it was
+     * read from, or {@value #EMPTY_PAGES_AT_END} pages in a row come back empty (a log service such as CloudWatch may
+     * hand out a new cursor with an empty page, and more events after it).
+     */
     public List<LogEvent> allLogs(JobName name) {
         List<LogEvent> events = new ArrayList<>();
         LogCursor cursor = LogCursor.START;
+        int emptyInARow = 0;
         while (true) {
             LogPage page = backend.readLogs(name, cursor);
-            if (page.events().isEmpty()) {
+            events.addAll(page.events());
+            emptyInARow = page.events().isEmpty() ? emptyInARow + 1 : 0;
+            if (emptyInARow > 0 && (page.next().equals(cursor) || emptyInARow >= EMPTY_PAGES_AT_END)) {
                 return events;
             }
-            events.addAll(page.events());
             cursor = page.next();
         }
     }
 
     /**
-     * Follows the job's log while it runs, alternating between {@code readers} with the cursor each one returned,
-     * until the job has ended and a read after that found nothing new.
+     * Follows the job's log while it runs, alternating between {@code readers} with the cursor each one returned
+     * (also the new cursor of an empty page), until the job had ended before a read that found nothing new.
      */
     public List<LogEvent> followLogs(JobName name, TrainingBackend... readers) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<LogEvent> events = new ArrayList<>();
         LogCursor cursor = LogCursor.START;
+        int emptyAfterEnd = 0;
         for (int i = 0; ; i++) {
             boolean ended = backend.describe(name).state().isTerminal();
             LogPage page = readers[i % readers.length].readLogs(name, cursor);
             events.addAll(page.events());
-            if (page.events().isEmpty()) {
-                if (!page.next().equals(cursor)) {
-                    throw new AssertionError("an empty page must return the cursor it was read from");
-                }
-                if (ended) {
-                    return events;
-                }
+            boolean empty = page.events().isEmpty();
+            emptyAfterEnd = ended && empty ? emptyAfterEnd + 1 : 0;
+            if (emptyAfterEnd > 0 && (page.next().equals(cursor) || emptyAfterEnd >= EMPTY_PAGES_AT_END)) {
+                return events;
+            }
+            if (empty) {
                 sleep();
             }
             cursor = page.next();
