@@ -18,7 +18,7 @@ final class DescribeCommand extends JobCommand implements Callable<Integer> {
             if (tuning.isPresent()) {
                 TuningJobs.print(tuning.get(), System.out);
             } else {
-                print(drydock.describe(job), System.out);
+                print(onJob(() -> drydock.describe(job)), System.out);
             }
         }
         return 0;

@@ -23,18 +23,19 @@ final class LogsCommand extends JobCommand implements Callable<Integer> {
     public Integer call() {
         try (Drydock drydock = backend.open()) {
             if (follow) {
-                TrainingJob handle = drydock.attach(job, new JobListener() {
+                TrainingJob handle = onJob(() -> drydock.attach(job, new JobListener() {
                     @Override
                     public void onLog(LogEvent event) {
                         print(event);
                     }
-                });
+                }));
                 handle.await(Duration.ofDays(28));
                 return 0;
             }
             LogCursor cursor = LogCursor.START;
             while (true) {
-                LogPage page = drydock.logs(job, cursor);
+                LogCursor at = cursor;
+                LogPage page = onJob(() -> drydock.logs(job, at));
                 page.events().forEach(LogsCommand::print);
                 if (page.events().isEmpty() || page.next().equals(cursor)) {
                     return 0;

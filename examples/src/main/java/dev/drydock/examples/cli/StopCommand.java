@@ -17,7 +17,7 @@ final class StopCommand extends JobCommand implements Callable<Integer> {
                         : "tuning job " + job + " has already ended; nothing to stop");
                 return 0;
             }
-            if (drydock.stop(job)) {
+            if (onJob(() -> drydock.stop(job))) {
                 System.out.println("stop requested for " + job + "; `drydock describe " + job + "` shows when it has stopped");
             } else {
                 JobDescription d = drydock.describe(job);

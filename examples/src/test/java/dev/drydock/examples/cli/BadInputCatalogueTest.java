@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --home} folder is exactly as it was before the command.
  *
  * <p>Placeholders in the arguments: {@code {home}} a fresh home folder per row, {@code {model}} a model trained once
- * for the whole catalogue (the quick search), {@code {data}} a scratch folder per row holding the files a row made.
+ * for the whole catalogue (the quick search) as job {@value #TRAINED_JOB} under {@code {trained}}, {@code {data}} a
+ * scratch folder per row holding the files a row made. The trained home must be unchanged after every row too.
  * Faults that need a running job (a killed JVM, a full disk, a Docker name clash) live beside the code they test;
  * this table is what a user can get wrong by typing.
  */
@@ -30,11 +31,15 @@ class BadInputCatalogueTest {
     static Path shared;
 
     private static Path model;
+    private static Path trainedHome;
+    /** The job the catalogue trains once, under {@link #trainedHome}. */
+    private static final String TRAINED_JOB = "catalogue-job";
 
     @BeforeAll
     static void trainOneModel() throws IOException {
         Path home = shared.resolve("trained");
-        ConsoleCapture r = ConsoleCapture.run("train", "--quick", "--no-logs", "--home", home.toString());
+        trainedHome = home;
+        ConsoleCapture r = ConsoleCapture.run("train", "--quick", "--no-logs", "--home", home.toString(), "--job-name", TRAINED_JOB);
         assertThat(r.exitCode).as(r.err).isZero();
         try (Stream<Path> jobs = Files.list(home.resolve("models"))) {
             model = jobs.findFirst().orElseThrow().resolve("model");
@@ -60,7 +65,11 @@ class BadInputCatalogueTest {
     }
 
     private static Mistake row(String id, String what, String args, String says, String neverSays, Setup setup) {
-        return new Mistake(id, what, List.of(args.split(" ")), ErrorReporter.EXIT_BAD_INPUT,
+        return row(id, what, args, ErrorReporter.EXIT_BAD_INPUT, says, neverSays, setup);
+    }
+
+    private static Mistake row(String id, String what, String args, int exitCode, String says, String neverSays, Setup setup) {
+        return new Mistake(id, what, List.of(args.split(" ")), exitCode,
                 List.of(says.split("\\|")), neverSays.isEmpty() ? List.of() : List.of(neverSays.split("\\|")), setup);
     }
 
@@ -123,8 +132,43 @@ class BadInputCatalogueTest {
                 row("16", "describe a job that does not exist", "describe --home {home} no-such-job",
                         "no-such-job|not found", ""),
                 row("17", "jobs with a negative --max", "jobs --home {home} --max=-1",
-                        "max|-1|at least 1", "")
-        );
+                        "max|-1|at least 1", ""),
+                row("14", "--backend sagemaker with no region anywhere",
+                        "train --home {home} --backend sagemaker --bucket my-bucket --role arn:aws:iam::123456789012:role/r",
+                        "region|--region|AWS_REGION", "AwsBackend|builder()"),
+                row("15", "predict with a field over 16 MiB (the issue's was 50 MB)",
+                        "predict --model {model} --input {data}/big.csv --output {data}/o.csv",
+                        "{data}/big.csv|line 2|longer than 16 MiB", "internal error|Exception when reading",
+                        data -> Files.writeString(data.resolve("big.csv"), "Id,LotArea\n1," + "9".repeat(20 << 20) + "\n")),
+                row("16", "predict with an --input whose row has too few fields",
+                        "predict --model {model} --input {data}/short.csv --output {data}/o.csv",
+                        "{data}/short.csv|line 3|fields", "",
+                        data -> Files.writeString(data.resolve("short.csv"), "Id,LotArea\n1,8450\n2\n")),
+                row("16", "a job name that exists with another spec",
+                        "train --quick --no-logs --home {trained} --job-name " + TRAINED_JOB + " --hyperparameter max_depth=3",
+                        TRAINED_JOB + "|already exists|choose another job name|nothing was uploaded", ""),
+                row("16", "train with a --home that is a file", "train --quick --no-logs --home {data}/f",
+                        "--home|{data}/f|is a file", "",
+                        data -> Files.writeString(data.resolve("f"), "a file")),
+                row("16", "describe with a --home that is a file", "describe --home {data}/f some-job",
+                        "--home|{data}/f|is a file", "state.json|Not a directory",
+                        data -> Files.writeString(data.resolve("f"), "a file")),
+                row("16", "describe a job whose folder was deleted (its model is still in --home)",
+                        "describe --home {data}/h gone-job", ErrorReporter.EXIT_ERROR,
+                        "gone-job|was deleted|predict --model {data}/h/models/gone-job/model", "check the name",
+                        data -> {
+                            Files.createDirectories(data.resolve("h/jobs"));
+                            Files.createDirectories(data.resolve("h/models/gone-job/model"));
+                            Files.writeString(data.resolve("h/models/gone-job/model/xgboost-model.json"), "{}");
+                        })
+        ).filter(m -> !m.args().contains("sagemaker") || !m.what().contains("no region") || noRegionConfigured());
+    }
+
+    /** Whether no AWS region can be found here (the no-region row would otherwise go on to AWS). */
+    private static boolean noRegionConfigured() {
+        return System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null
+                && System.getenv("DRYDOCK_REGION") == null
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".aws", "config"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,6 +180,7 @@ class BadInputCatalogueTest {
         Files.writeString(home.resolve("keep.txt"), "the user's file");
         m.setup().prepare(data);
         List<String> before = listing(scratch);
+        List<String> trainedBefore = listing(trainedHome);
 
         ConsoleCapture r = ConsoleCapture.run(m.args().stream().map(a -> expand(a, home, data)).toArray(String[]::new));
 
@@ -150,10 +195,12 @@ class BadInputCatalogueTest {
         }
         assertThat(r.err).as("no stack trace without --verbose").doesNotContain("\tat ");
         assertThat(listing(scratch)).as("the refusal wrote or removed nothing").isEqualTo(before);
+        assertThat(listing(trainedHome)).as("nothing changed in the trained home").isEqualTo(trainedBefore);
     }
 
     private static String expand(String text, Path home, Path data) {
         return text.replace("{home}", home.toString()).replace("{data}", data.toString())
+                .replace("{trained}", trainedHome.toString())
                 .replace("{model}", model.toString());
     }
 

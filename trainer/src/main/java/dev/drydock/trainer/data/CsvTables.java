@@ -1,5 +1,6 @@
 package dev.drydock.trainer.data;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.drydock.contract.TrainingException;
@@ -13,6 +14,9 @@ import java.util.stream.Stream;
 
 /** Reads CSV files with a header line into {@link Table}s, with FastCSV. */
 public final class CsvTables {
+    /** FastCSV's bound on one field: a longer one (often an unclosed quote) fails the read. */
+    private static final int MAX_FIELD_BYTES = 16 << 20;
+
     private CsvTables() {
     }
 
@@ -69,9 +73,23 @@ public final class CsvTables {
             return table;
         } catch (IOException e) {
             throw new TrainingException("cannot read CSV file " + file + ": " + reason(e), e);
+        } catch (CsvParseException e) {
+            throw new TrainingException("CSV file " + file + " " + parseProblem(e), e);
         } catch (UncheckedIOException e) {
             throw new TrainingException("cannot read CSV file " + file + ": " + reason(e.getCause()), e);
         }
+    }
+
+    /** What FastCSV could not parse, in words: its own message names neither the limit nor the likely cause. */
+    private static String parseProblem(CsvParseException e) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        String where = line.find() ? "line " + line.group(1) : "a record";
+        String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+        if (cause.contains("buffer size")) {
+            return where + " has a field longer than " + (MAX_FIELD_BYTES >> 20) + " MiB, the most one field may hold (a"
+                    + " quote opened and never closed?): check that line, or split the value";
+        }
+        return where + " is not valid CSV (" + (cause.isEmpty() ? e.getMessage() : cause) + "): check that line";
     }
 
     /** What went wrong with a file, in words: the JDK's own messages are often just the path. */

@@ -40,6 +40,15 @@ class CsvTablesTest {
     }
 
     @Test
+    void read_whenAFieldIsLongerThanTheReaderTakes_throwsNamingTheLineAndTheLimit() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.csv"), "Id,LotArea\n1,2\n2,\"" + "9".repeat(17 << 20) + "\n");
+
+        assertThatThrownBy(() -> CsvTables.read(file)).isInstanceOf(TrainingException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 3")
+                .hasMessageContaining("longer than 16 MiB").hasMessageContaining("never closed");
+    }
+
+    @Test
     void read_whenRowTooShort_throwsNamingLine() throws IOException {
         Path file = Files.writeString(dir.resolve("a.csv"), "a,b\n1,2\n3\n");
 
