@@ -108,35 +108,9 @@ class ChildProcessIsolationTest {
     @Test
     void describe_fromAnotherJvm_whenTheOwnerAndTheWatchdogWereKilled_endsTheLeftoverTrainer() throws Exception {
         Path jobRoot = root.resolve("jobs");
-        Path data = Files.createDirectories(root.resolve("input/train"));
-        Files.writeString(data.resolve("data.csv"), "a,b\n1,2\n");
         JobName name = JobName.of("leftover-job");
-        Process jvm = new ProcessBuilder(ChildProcessTrainingBackend.Builder.javaExecutable(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SubmittingJvm.class.getName(),
-                jobRoot.toString(), name.value(), data.toString(), root.resolve("output").toString())
-                .redirectErrorStream(true).start();
-        List<ProcessHandle> trainers;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("running")) {
-                // the JVM's own output until the job runs
-            }
-            assertThat(line).as("the submitting JVM got its job running").isEqualTo("running");
-            List<ProcessHandle> all = jvm.toHandle().descendants().toList();
-            List<ProcessHandle> shells = all.stream().filter(p -> p.info().commandLine().orElse("").contains("drydock-host")).toList();
-            trainers = all.stream().filter(p -> !shells.contains(p)).toList();
-            assertThat(shells).as("the watchdog shell and its watcher").isNotEmpty();
-            assertThat(trainers).as("the trainer").isNotEmpty();
-            // The owner and the watchdog at once, with SIGKILL: only the recorded pid is left to find the trainer by.
-            List<String> kill = new java.util.ArrayList<>(List.of("kill", "-KILL", String.valueOf(jvm.pid())));
-            shells.forEach(p -> kill.add(String.valueOf(p.pid())));
-            assertThat(new ProcessBuilder(kill).start().waitFor()).isZero();
-            assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(500);
-            assertThat(trainers).as("the trainer outlived its JVM and watchdog").anyMatch(ProcessHandle::isAlive);
-        } finally {
-            jvm.destroyForcibly();
-        }
+        // The owner and the watchdog at once, with SIGKILL: only the recorded pid is left to find the trainer by.
+        List<ProcessHandle> trainers = orphanTrainer(jobRoot, name, "SLEEP_UNTIL_STOPPED");
 
         FileSystemStorage storage = FileSystemStorage.create();
         JobDescription d = ChildProcessTrainingBackend.builder().jobRoot(jobRoot).storage(storage)
