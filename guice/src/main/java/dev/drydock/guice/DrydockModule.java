@@ -11,12 +11,14 @@ import dev.drydock.core.port.ArtifactStore;
 import dev.drydock.core.port.ImageRegistry;
 import dev.drydock.core.port.Storage;
 import dev.drydock.core.port.TrainingBackend;
+import dev.drydock.core.tuning.TuningBackend;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Binds the {@link Backend} chosen by configuration once, the four ports it holds, and a {@link Drydock} on it, as
+ * Binds the {@link Backend} chosen by configuration once, the four ports it holds, its {@link TuningBackend}, and a
+ * {@link Drydock} on it, as
  * Trino's file-system module binds by configuration:
  *
  * <pre>{@code
@@ -80,5 +82,16 @@ public final class DrydockModule extends AbstractModule {
     @Provides
     ArtifactStore artifactStore(Backend chosen) {
         return chosen.artifactStore();
+    }
+
+    /**
+     * The chosen backend's tuning service, by the same configuration: SageMaker's Automatic Model Tuning on the
+     * {@code sagemaker} backend, local tuning over its training backend on the local ones. One per injector, since a
+     * local tuning backend runs its tuning jobs' trials on its own threads.
+     */
+    @Provides
+    @Singleton
+    TuningBackend tuningBackend(Backend chosen) {
+        return chosen.tuningBackend();
     }
 }
