@@ -38,7 +38,7 @@ import java.util.Locale;
  */
 public final class BackendOverheadBench {
     private static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
-    private static final String IMAGE = "drydock-test/scripted:latest";
+    private static final String IMAGE = dev.drydock.local.docker.ScriptedImage.IMAGE;
 
     private BackendOverheadBench() {
     }

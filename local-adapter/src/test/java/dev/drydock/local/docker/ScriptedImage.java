@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,12 +21,15 @@ import java.util.stream.Stream;
  * The test image: the offline base {@value #BASE} (built by {@code trainer/docker/build-base-image.sh}) with the
  * testkit's classes, whose ENTRYPOINT runs {@link ScriptedContainer}, so a container does what the scenario's
  * {@code behaviour} hyperparameter says.
+ *
+ * <p>The tag is a hash of what goes into the image (the classes and the Dockerfile), so the image is built once per
+ * content, and test runs at once (or in another checkout) never rebuild a tag another run's containers are using.
  */
 public final class ScriptedImage {
     /** The offline base image with a Java runtime. */
     public static final String BASE = "drydock/jre:17";
-    /** The image the tests run. */
-    public static final String IMAGE = "drydock-test/scripted:latest";
+    /** The image the tests run: the same tag in every JVM on the same classes. */
+    public static final String IMAGE = "drydock-test/scripted:" + contentHash();
     /** Where this module's test classes are in the image. */
     public static final String LOCAL_TEST_CLASSES = "/app/local-test";
 
@@ -45,7 +49,11 @@ public final class ScriptedImage {
             return Optional.of("the base image " + BASE + " is absent: build it with trainer/docker/build-base-image.sh"
                     + " (no registry can be reached to pull one)");
         }
-        build(client);
+        try {
+            client.inspectImageCmd(IMAGE).exec();
+        } catch (NotFoundException e) {
+            build(client);
+        }
         return Optional.empty();
     }
 
@@ -65,18 +73,44 @@ public final class ScriptedImage {
             // This module's test classes too, for the trainers of the fault tests (HostFailingTrainer).
             copyTree(Path.of(HostFailingTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
                     context.resolve("local-test"));
-            Files.writeString(context.resolve("Dockerfile"), "FROM " + BASE + "\n"
-                    + "COPY " + copied + " " + classPath + "\n"
-                    + "COPY local-test " + LOCAL_TEST_CLASSES + "\n"
-                    + "WORKDIR /opt/ml\n"
-                    + "ENTRYPOINT [\"java\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-cp\", \"" + classPath + "\", \""
-                    + ScriptedContainer.class.getName() + "\"]\n"
-                    + "CMD [\"train\"]\n");
+            Files.writeString(context.resolve("Dockerfile"), dockerfile(copied, classPath));
             client.buildImageCmd(context.toFile()).withTags(Set.of(IMAGE)).withPull(false).start().awaitImageId();
             deleteTree(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dockerfile(String copied, String classPath) {
+        return "FROM " + BASE + "\n"
+                + "COPY " + copied + " " + classPath + "\n"
+                + "COPY local-test " + LOCAL_TEST_CLASSES + "\n"
+                + "WORKDIR /opt/ml\n"
+                + "ENTRYPOINT [\"java\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-cp\", \"" + classPath + "\", \""
+                + ScriptedContainer.class.getName() + "\"]\n"
+                + "CMD [\"train\"]\n";
+    }
+
+    /** SHA-256 (first 12 hex digits) of the testkit's and this module's test classes and the Dockerfile's shape. */
+    private static String contentHash() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(dockerfile("testkit", "/app/testkit").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Path root : List.of(TestTrainers.testkitClasses(),
+                    Path.of(HostFailingTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+                try (Stream<Path> paths = Files.walk(root)) {
+                    for (Path p : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
+                        sha.update(root.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(p));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
