@@ -90,6 +90,11 @@ public final class ResilientTrainingBackend implements TrainingBackend {
     }
 
     @Override
+    public void check(TrainingJobSpec spec) {
+        delegate.check(spec);
+    }
+
+    @Override
     public JobDescription describe(JobName name) {
         return read(() -> polled(() -> delegate.describe(name)));
     }

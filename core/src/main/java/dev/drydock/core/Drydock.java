@@ -192,7 +192,13 @@ public final class Drydock implements AutoCloseable {
         spec.name(planned);
         List<Upload> uploads = planUploads(planned, request.localInputs(), spec, v);
         spec.image(request.image().reference());
-        v.collect("", spec::build);
+        TrainingJobSpec checked = v.collect("", spec::build);
+        if (checked != null) {
+            v.collect("", () -> {
+                backend.check(checked);
+                return null;
+            });
+        }
         v.throwIfAny();
 
         // A job of this name that exists already keeps its staged inputs: uploading over them would change what

@@ -42,6 +42,16 @@ public interface TrainingBackend {
     /** Starts a job and returns its first description (InProgress). */
     JobDescription submit(TrainingJobSpec spec);
 
+    /**
+     * This backend's own rules for {@code spec} that hold before its inputs exist (a checkpoint or output location its
+     * storage serves, a setting it cannot honour): the workflow calls it before it pushes or uploads anything, so that
+     * such a fault changes nothing. {@link #submit} applies them again. Accepts every spec by default.
+     *
+     * @throws dev.drydock.core.error.InvalidInputException when a rule is broken, naming the field, value and fix
+     */
+    default void check(TrainingJobSpec spec) {
+    }
+
     /** The job's current description. */
     JobDescription describe(JobName name);
 

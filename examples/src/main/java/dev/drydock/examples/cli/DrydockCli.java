@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "drydock", mixinStandardHelpOptions = true, version = "drydock 0.1.0",
         description = "Build, run locally and launch on Amazon SageMaker the same training job.",
-        subcommands = {TrainCommand.class, TuneCommand.class, DescribeCommand.class, LogsCommand.class, StopCommand.class,
+        subcommands = {TrainCommand.class, TuneCommand.class, DescribeCommand.class, LogsCommand.class, StopCommand.class, InterruptCommand.class,
                 JobsCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class DrydockCli {
 

@@ -3,7 +3,9 @@ package dev.drydock.examples.cli;
 import dev.drydock.core.Drydock;
 import dev.drydock.core.ImageSource;
 import dev.drydock.core.JobListener;
+import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.error.Violations;
+import dev.drydock.core.model.StorageUri;
 import dev.drydock.trainer.HyperparameterCheck;
 import dev.drydock.examples.houseprices.BundledData;
 import dev.drydock.examples.houseprices.HousePricesJob;
@@ -67,6 +69,16 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
                     + " only algo-1 writes the model."})
     int instanceCount;
 
+    @Option(names = "--checkpoints", paramLabel = "URI",
+            description = {"Where the trainer keeps checkpoints of its search, so that a restarted job resumes where it"
+                    + " stopped: s3://bucket/prefix/ (sagemaker backend) or file:///absolute/folder/ (local backends)."})
+    String checkpoints;
+
+    @Option(names = "--spot", description = {"Managed spot capacity: the job may be interrupted and restarted (with"
+            + " --checkpoints it resumes), waiting up to twice --timeout in all. Locally, `drydock interrupt JOB` runs"
+            + " the interruption drill."})
+    boolean spot;
+
     @Option(names = "--no-logs", description = "Hide the container's log lines (the progress bar stays).")
     boolean noLogs;
 
@@ -89,6 +101,7 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
         // The value shown is what the user typed (NAME=VALUE ...), not the map with the command's own defaults.
         HyperparameterCheck.problem(hp).ifPresent(p -> v.add("--hyperparameter", typed(hyperparameters), p));
         v.check(instanceCount >= 1, "--instance-count", instanceCount, "must be at least 1");
+        StorageUri checkpointUri = checkpointUri(v);
         WritableFolder.check("--home", home, v);
         WritableFolder.check("--out", out == null ? home : out.toAbsolutePath(), v);
         v.throwIfAny();
@@ -103,7 +116,7 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
                 dataDir = bundled;
             }
             HousePricesOptions options = new HousePricesOptions(dataDir, out == null ? home : out.toAbsolutePath(),
-                    ImageSource.existing(image), jobName, hp, timeout, instanceCount);
+                    ImageSource.existing(image), jobName, hp, timeout, instanceCount, checkpointUri, spot);
             HousePricesResult result = new HousePricesJob(drydock).run(options,
                     JobListener.all(onInterrupt.listener(), new ProgressDisplay(terminal, !noLogs)));
             terminal.out().println();
@@ -112,6 +125,19 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
             BundledData.deleteTemporaryFolder(bundled);
         }
         return 0;
+    }
+
+    private StorageUri checkpointUri(Violations v) {
+        if (checkpoints == null) {
+            return null;
+        }
+        try {
+            return StorageUri.parse(checkpoints).asPrefix();
+        } catch (InvalidInputException e) {
+            v.add("--checkpoints", checkpoints, "is not a storage URI (" + e.getMessage() + "): give s3://bucket/prefix/"
+                    + " on SageMaker, or file:///absolute/folder/ on the local backends");
+            return null;
+        }
     }
 
     private static String typed(Map<String, String> hyperparameters) {

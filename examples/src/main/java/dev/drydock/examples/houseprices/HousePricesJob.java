@@ -73,6 +73,13 @@ public final class HousePricesJob {
                     // The timeout is the job's own limit, as MaxRuntimeInSeconds on SageMaker: the backend stops the job
                     // (SIGTERM, the trainer saves its best model so far) rather than this program walking away from it.
                     spec.maxRuntime(options.timeout());
+                    if (options.spot()) {
+                        spec.useSpotInstances(true).stoppingCondition(
+                                new dev.drydock.core.model.StoppingCondition(options.timeout(), options.spotMaxWait()));
+                    }
+                    if (options.checkpoints() != null) {
+                        spec.checkpoint(dev.drydock.core.model.CheckpointConfig.of(options.checkpoints()));
+                    }
                     spec.resources(dev.drydock.core.model.Resources.of(dev.drydock.core.model.Resources.DEFAULT_INSTANCE_TYPE,
                             options.instanceCount()));
                     spec.tag("drydock:example", "house-prices");
@@ -82,7 +89,7 @@ public final class HousePricesJob {
         }
         TrainingJob job = drydock.submit(request.build(), listener);
         // Past the limit the job takes its grace period to stop and publish what it saved: wait for that too.
-        job.await(options.timeout().plus(STOP_ALLOWANCE));
+        job.await(options.wholeRun().plus(STOP_ALLOWANCE));
         TrainedModel model = job.trainedModel();
         return predict(options, model);
     }

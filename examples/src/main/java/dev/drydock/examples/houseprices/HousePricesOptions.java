@@ -1,6 +1,7 @@
 package dev.drydock.examples.houseprices;
 
 import dev.drydock.core.ImageSource;
+import dev.drydock.core.model.StorageUri;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,20 @@ import java.util.Objects;
  * @param timeout         how long to wait for the job
  * @param instanceCount   how many hosts run the job (at least 1); with more than one the trainer shares the work
  *                        (hyperparameter {@code distribution}) and only the first host writes the model
+ * @param checkpoints     where the trainer's checkpoints are kept so that a restarted job resumes its search, or
+ *                        {@code null} for none
+ * @param spot            managed spot capacity: the job may be interrupted and restarted (on SageMaker when the
+ *                        instance is reclaimed, locally by {@code drydock interrupt}); it waits up to twice the timeout
  */
 public record HousePricesOptions(Path dataDirectory, Path outputDirectory, ImageSource image, String jobName,
-                                 Map<String, String> hyperparameters, Duration timeout, int instanceCount) {
+                                 Map<String, String> hyperparameters, Duration timeout, int instanceCount,
+                                 StorageUri checkpoints, boolean spot) {
+
+    /** Options without checkpoints, on on-demand capacity. */
+    public HousePricesOptions(Path dataDirectory, Path outputDirectory, ImageSource image, String jobName,
+                              Map<String, String> hyperparameters, Duration timeout, int instanceCount) {
+        this(dataDirectory, outputDirectory, image, jobName, hyperparameters, timeout, instanceCount, null, false);
+    }
 
     /** Options for a job of one host. */
     public HousePricesOptions(Path dataDirectory, Path outputDirectory, ImageSource image, String jobName,
@@ -45,6 +57,19 @@ public record HousePricesOptions(Path dataDirectory, Path outputDirectory, Image
     /** The training data. */
     public Path trainCsv() {
         return dataDirectory.resolve("train.csv");
+    }
+
+    /**
+     * How long a spot job may wait for capacity and restarts in all ({@code MaxWaitTimeInSeconds}): twice the timeout,
+     * so that an interruption late in the run still leaves time for the restart to finish.
+     */
+    public Duration spotMaxWait() {
+        return timeout.multipliedBy(2);
+    }
+
+    /** How long the job may take in all: the timeout, or the spot job's wait. */
+    public Duration wholeRun() {
+        return spot ? spotMaxWait() : timeout;
     }
 
     /** The houses to predict. */

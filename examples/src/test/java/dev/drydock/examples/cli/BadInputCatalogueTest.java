@@ -77,7 +77,12 @@ class BadInputCatalogueTest {
         String train = "train --quick --no-logs --home {home} ";
         return Stream.of(
                 row("7", "a misspelt hyperparameter", train + "--hyperparameter max_dept=3",
-                        "--hyperparameter|max_dept", "--verbose"),
+                        "--hyperparameter \"max_dept=3\"|did you mean max_depth?", "--verbose|strategy="),
+                row("7", "a checkpoint location the local backend's storage does not serve, found before the upload",
+                        train + "--spot --checkpoints s3://some-bucket/ckpt/", "checkpoint.uri|s3://some-bucket/ckpt/|file://",
+                        "--verbose"),
+                row("7", "a checkpoint location that is no URI", train + "--checkpoints ckpt", "--checkpoints \"ckpt\"|file:///",
+                        "--verbose"),
                 row("7", "--out is a file", train + "--out {data}/out.txt",
                         "--out|is a file, not a folder", "",
                         data -> Files.writeString(data.resolve("out.txt"), "keep me")),

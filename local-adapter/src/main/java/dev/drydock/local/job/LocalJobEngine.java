@@ -110,6 +110,15 @@ public final class LocalJobEngine {
     }
 
     /**
+     * The rules of the spec that hold before its inputs are uploaded: a checkpoint location and an output path this
+     * storage serves, and a checkpoint folder the launcher can show the trainer.
+     */
+    public void check(TrainingJobSpec spec) {
+        CheckpointSync.check(storage, spec, launcher.name(), launcher.mountsCheckpointsAnywhere());
+        publisher.checkWritable(spec.outputPath());
+    }
+
+    /**
      * Checks the spec (channels, output path, what the launcher needs), creates the job folder and starts the job in
      * the background. Nothing is created when a check fails.
      */
@@ -121,8 +130,7 @@ public final class LocalJobEngine {
             return existing(folder, fingerprint);
         }
         stager.checkSources(spec);
-        CheckpointSync.check(storage, spec, launcher.name(), launcher.mountsCheckpointsAnywhere());
-        publisher.checkWritable(spec.outputPath());
+        check(spec);
         launcher.preflight(spec);
         try {
             Files.createDirectories(jobRoot);

@@ -40,6 +40,11 @@ public abstract class LocalTrainingBackend implements TrainingBackend {
     }
 
     @Override
+    public final void check(TrainingJobSpec spec) {
+        engine.check(spec);
+    }
+
+    @Override
     public final JobDescription describe(JobName name) {
         return engine.describe(name);
     }

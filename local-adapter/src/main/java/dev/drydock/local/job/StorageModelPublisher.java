@@ -88,9 +88,12 @@ public final class StorageModelPublisher implements ModelPublisher {
             throw InvalidInputException.of("outputPath", folder, "must be a folder that can be created, but " + existing
                     + " is a file; choose another output path");
         }
+        if (existing == null) {
+            return;
+        }
+        // The probe goes in the nearest folder that exists: a check before submit must leave no folder behind.
         try {
-            Files.createDirectories(folder);
-            Path probe = Files.createTempFile(folder, ".drydock-write-check", ".tmp");
+            Path probe = Files.createTempFile(existing, ".drydock-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new AccessDeniedException("the output path " + folder + " is not writable (" + e
