@@ -2,6 +2,7 @@ package dev.drydock.trainer.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.trainer.objective.Direction;
 import dev.drydock.trainer.tuning.ParamSet;
 import dev.drydock.trainer.tuning.Strategy;
 import dev.drydock.trainer.tuning.Trial;
@@ -20,7 +21,8 @@ class TuningReportTest {
     @Test
     void render_whenParameterVaried_drawsOverTimeAndPerParameterCharts() {
         List<Trial> trials = List.of(trial(1, 3, 0.14, 1), trial(2, 4, 0.13, 2), trial(3, 5, 0.15, 3));
-        TuningResult result = new TuningResult(Strategy.GRID, trials, trials.get(1), 3, false, 3.0);
+        TuningResult result = new TuningResult(Strategy.GRID, trials, trials.get(1), 3, false, 3.0, "rmsle",
+                Direction.LOWER_IS_BETTER);
 
         String html = TuningReport.render(result, Map.of("best CV RMSLE", "0.13000 <b>"));
 
