@@ -17,7 +17,9 @@ import dev.drydock.trainer.objective.Direction;
 import dev.drydock.trainer.objective.EvalMetric;
 import dev.drydock.trainer.objective.ObjectiveOptions;
 import dev.drydock.trainer.objective.Task;
+import dev.drydock.trainer.objective.Predictions;
 import dev.drydock.trainer.output.ModelFiles;
+import dev.drydock.trainer.output.ModelReport;
 import dev.drydock.trainer.output.Provenance;
 import dev.drydock.trainer.output.TrialsCsv;
 import dev.drydock.trainer.output.TuningReport;
@@ -39,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -191,14 +194,17 @@ public final class TabularTrainer implements TrainingProgram {
 
         Path modelDir = env.modelDir();
         Double holdoutScore = null;
+        Optional<Predictions> holdout = Optional.empty();
+        Map<String, Double> importance;
         DMatrix matrix = data.toDMatrix();
         Booster booster = null;
         try {
             booster = XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), best.params().rounds(),
                     Map.of(), null, null);
             if (split.holdout() != null) {
-                holdoutScore = task.score(sharing.holdout(task.predictions(task.actual(split.holdout(), pre),
+                holdout = Optional.of(sharing.holdout(task.predictions(task.actual(split.holdout(), pre),
                         output(booster, pre, split.holdout()))));
+                holdoutScore = task.score(holdout.get());
                 log.accept(MetricLine.format("holdout_" + task.name(), holdoutScore));
             }
             if (!sharing.writesOutputs()) {
@@ -207,6 +213,7 @@ public final class TabularTrainer implements TrainingProgram {
                 return;
             }
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+            importance = gainImportance(booster, pre);
         } finally {
             if (booster != null) {
                 booster.dispose();
@@ -215,7 +222,8 @@ public final class TabularTrainer implements TrainingProgram {
         }
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
         task.save(modelDir.resolve(ModelFiles.OBJECTIVE));
-        writeOutputs(env, config, task, sharing, result, holdoutScore, null, search.jobRows(),
+        writeOutputs(env, config, new ModelReport(task, importance, holdout), sharing, result, holdoutScore, null,
+                search.jobRows(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
     }
 
@@ -260,6 +268,7 @@ public final class TabularTrainer implements TrainingProgram {
 
         Path modelDir = env.modelDir();
         Double holdoutScore = null;
+        Optional<Predictions> holdout = Optional.empty();
         // Round counts were chosen for a fold's share of the rows; a fit on more rows gets proportionally more rounds
         // (each tree then fits a smaller share of the residual per row): rounds x rows / mean fold training rows.
         double foldRows = data.meanTrainingRows();
@@ -267,8 +276,9 @@ public final class TabularTrainer implements TrainingProgram {
             int rounds = scaledRounds(best.params().rounds(), training.rowCount(), foldRows);
             Booster scored = fit(tuner, config, task, best, pre, training, rounds);
             try {
-                holdoutScore = task.score(task.predictions(task.actual(split.holdout(), pre),
+                holdout = Optional.of(task.predictions(task.actual(split.holdout(), pre),
                         output(scored, pre, split.holdout())));
+                holdoutScore = task.score(holdout.get());
                 log.accept(MetricLine.format("holdout_" + task.name(), holdoutScore));
             } finally {
                 scored.dispose();
@@ -279,8 +289,10 @@ public final class TabularTrainer implements TrainingProgram {
         Preprocessor finalPre = split.holdout() == null ? pre : fitPreprocessor(everything, preOptions);
         int refitRounds = scaledRounds(best.params().rounds(), everything.rowCount(), foldRows);
         Booster booster = fit(tuner, config, task, best, finalPre, everything, refitRounds);
+        Map<String, Double> importance;
         try {
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+            importance = gainImportance(booster, finalPre);
         } finally {
             booster.dispose();
         }
@@ -290,7 +302,8 @@ public final class TabularTrainer implements TrainingProgram {
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
         task.save(modelDir.resolve(ModelFiles.OBJECTIVE));
         Refit refit = new Refit(everything.rowCount(), refitRounds, foldRows);
-        writeOutputs(env, config, task, sharing, result, holdoutScore, refit, training.rowCount(),
+        writeOutputs(env, config, new ModelReport(task, importance, holdout), sharing, result, holdoutScore, refit,
+                training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
     }
 
@@ -344,10 +357,11 @@ public final class TabularTrainer implements TrainingProgram {
      *
      * @param refit the final fit's size, or {@code null} when the model was fit on the training rows only
      */
-    private static void writeOutputs(TrainingEnvironment env, TrainerConfig config, Task task, JobSharing sharing,
-            TuningResult result, Double holdoutScore, Refit refit, int trainingRows, int holdoutRows, int features,
+    private static void writeOutputs(TrainingEnvironment env, TrainerConfig config, ModelReport model,
+            JobSharing sharing, TuningResult result, Double holdoutScore, Refit refit, int trainingRows, int holdoutRows, int features,
             double gammaScale, long start, List<Path> inputs, Consumer<String> log) throws IOException {
         Path modelDir = env.modelDir();
+        Task task = model.task();
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> metrics = metrics(config, task, result, holdoutScore, refit, trainingRows, holdoutRows,
                 features, gammaScale, totalSeconds);
@@ -373,7 +387,7 @@ public final class TabularTrainer implements TrainingProgram {
         if (sharing.cluster().isDistributed()) {
             summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
         }
-        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
+        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary, model);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
@@ -450,6 +464,22 @@ public final class TabularTrainer implements TrainingProgram {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
+    }
+
+    /**
+     * @return each feature's XGBoost gain (the mean loss reduction of its splits) in {@code booster}, by the
+     *     preprocessing's feature names
+     */
+    static Map<String, Double> gainImportance(Booster booster, Preprocessor pre) throws XGBoostError {
+        // XGBoost names the features f0, f1, ... without names of its own: mapped here, since the dump parser
+        // cannot take names with spaces or '<'.
+        List<String> names = pre.featureNames();
+        Map<String, Double> out = new LinkedHashMap<>();
+        booster.getScore("", "gain").forEach((feature, gain) -> {
+            int index = feature.startsWith("f") ? Integer.parseInt(feature.substring(1)) : -1;
+            out.put(index >= 0 && index < names.size() ? names.get(index) : feature, gain);
+        });
+        return out;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.drydock.trainer.output.ModelFiles;
 import dev.drydock.trainer.testing.MlTree;
 import dev.drydock.trainer.testing.SyntheticClasses;
 import dev.drydock.trainer.testing.SyntheticHouses;
+import dev.drydock.trainer.testing.XhtmlPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,15 @@ class ClassifierTrainingTest {
         assertThat(Task.load(root.resolve("model/" + ModelFiles.OBJECTIVE)).classes()).containsExactly("no", "yes");
         assertThat(Files.readAllLines(root.resolve("output/data/" + ModelFiles.TRIALS_CSV)).get(0))
                 .startsWith("number,rung,cv_auc,");
+        XhtmlPage report = XhtmlPage.parse(Files.readString(root.resolve("output/data/" + ModelFiles.REPORT_HTML)));
+        assertThat(report.sectionIds()).contains("search", "feature-importance", "roc-curve", "confusion-matrix");
+        // The confusion matrix counts every hold-out row once: a header row, then one row per class.
+        List<List<String>> confusion = report.table("confusion");
+        int counted = 0;
+        for (List<String> row : confusion.subList(1, confusion.size())) {
+            counted += Integer.parseInt(row.get(1)) + Integer.parseInt(row.get(2));
+        }
+        assertThat(counted).isEqualTo(metrics.get("holdout_rows").asInt());
     }
 
     @Test
@@ -146,6 +156,8 @@ class ClassifierTrainingTest {
             assertThat(metrics.get("eval_metric").asText()).isEqualTo(run[1]);
             assertThat(metrics.get("cv_" + run[1]).isNumber()).as(run[0]).isTrue();
             assertThat(metrics.has("cv_rmsle")).isFalse();
+            XhtmlPage report = XhtmlPage.parse(Files.readString(sub.resolve("output/data/" + ModelFiles.REPORT_HTML)));
+            assertThat(report.sectionIds()).contains("feature-importance", "residuals");
         }
     }
 }

@@ -36,9 +36,33 @@ public final class TuningReport {
     }
 
     /**
+     * @param file where to write
+     * @param result the tuning result
+     * @param summary headline figures (name to value), shown in a table above the charts
+     * @param model the shipped model's feature importance and hold-out predictions, shown below the tuning charts
+     * @throws IOException when it cannot be written
+     */
+    public static void write(Path file, TuningResult result, Map<String, String> summary, ModelReport model)
+            throws IOException {
+        Files.writeString(file, render(result, summary, model), StandardCharsets.UTF_8);
+    }
+
+    /**
      * @param result the tuning result
      * @param summary headline figures
-     * @return the page
+     * @param model the model's sections: feature importance, residuals or ROC curve and confusion matrix
+     * @return the page, well-formed XHTML
+     */
+    public static String render(TuningResult result, Map<String, String> summary, ModelReport model) {
+        String page = render(result, summary);
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + ModelSections.render(model) + page.substring(end);
+    }
+
+    /**
+     * @param result the tuning result
+     * @param summary headline figures
+     * @return the page, well-formed XHTML (an XML parser reads it)
      */
     public static String render(TuningResult result, Map<String, String> summary) {
         List<Trial> trials = result.trials();
@@ -53,14 +77,16 @@ public final class TuningReport {
         yMax += pad;
 
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>drydock tuning report</title>")
+        html.append("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
+                .append("<meta charset=\"utf-8\"/><title>drydock tuning report</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.charts{display:flex;flex-wrap:wrap;gap:16px}")
+                .append(".confusion td{text-align:right;min-width:3em}")
                 .append("</style></head><body><h1>drydock tuning report</h1><table>");
         summary.forEach((k, v) -> html.append("<tr><th>").append(Html.escape(k)).append("</th><td>")
                 .append(Html.escape(v)).append("</td></tr>"));
         html.append("<tr><th>best parameters</th><td>").append(Html.escape(result.best().params().toString()))
-                .append("</td></tr></table><h2>Search</h2><div class=\"charts\">");
+                .append("</td></tr></table><h2 id=\"search\">Search</h2><div class=\"charts\">");
         String metric = "CV " + result.metric().toUpperCase(Locale.ROOT);
         html.append(overTime(trials, metric, result.direction(), yMin, yMax));
         html.append("</div><h2>").append(Html.escape(metric)).append(" against each parameter</h2><p>One dot per trial; colour = halving rung"
