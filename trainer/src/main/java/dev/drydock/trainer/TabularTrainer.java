@@ -174,7 +174,7 @@ public final class TabularTrainer implements TrainingProgram {
                     + " computed from predictions, which distribution=rows does not share between hosts; use"
                     + " distribution=trials, or a metric XGBoost computes across hosts (" + nativeMetrics(config) + ")");
         }
-        Task task = sharing.agree(Task.fit(config.objective(), training, config.target(), config.idColumn()));
+        Task task = sharing.agree(Task.fit(config.objective(), levelRows(config, split), config.target(), config.idColumn()));
         Preprocessor pre = sharing.agree(Preprocessor.fit(training, new PreprocessOptions(config.target(),
                 config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels())));
         float[] labels = task.labels(training, pre);
@@ -250,8 +250,9 @@ public final class TabularTrainer implements TrainingProgram {
                 config.imputation(), config.maxLevels());
         // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
         // median or scale is learnt from the rows a fold is scored on.
-        // A classifier's levels come from every training row: a fold that lacks a rare class still knows its index.
-        Task task = Task.fit(config.objective(), training, config.target(), config.idColumn());
+        // A classifier's levels come from every row, the hold-out's too: a rare class that only the hold-out or a fold's
+        // validation rows hold still has its index (the set of classes says nothing of the rows to be scored).
+        Task task = Task.fit(config.objective(), levelRows(config, split), config.target(), config.idColumn());
         Folds folds = Tuner.split(training.rowCount(), tuningOptions(config, task, 1));
         CvData data = foldData(training, folds, preOptions, task);
         Preprocessor pre = fitPreprocessor(training, preOptions);
@@ -305,6 +306,12 @@ public final class TabularTrainer implements TrainingProgram {
         writeOutputs(env, config, new ModelReport(task, importance, holdout), sharing, result, holdoutScore, refit,
                 training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
+    }
+
+    /** The rows a classifier's levels are read from: the training rows and the hold-out (regression: none needed). */
+    private static Table levelRows(TrainerConfig config, HoldoutSplit split) {
+        return !config.objective().objective().isClassifier() || split.holdout() == null ? split.training()
+                : split.training().append(split.holdout());
     }
 
     /** The final fit's size: rows, rounds, and the mean fold training rows the round count was chosen on. */

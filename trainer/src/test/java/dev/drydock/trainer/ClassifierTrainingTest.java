@@ -131,6 +131,20 @@ class ClassifierTrainingTest {
     }
 
     @Test
+    void train_whenAClassOccursOnlyInTheHoldout_itStillHasAnIndex() throws IOException {
+        // Rows 1-3 are a fourth species and are the hold-out: the levels come from every row, not the training rows.
+        String csv = SyntheticClasses.multiclass(120, 6).replaceFirst("\n1,([^\n]*),\\w+\n", "\n1,$1,hybrid\n")
+                .replaceFirst("\n2,([^\n]*),\\w+\n", "\n2,$1,hybrid\n").replaceFirst("\n3,([^\n]*),\\w+\n", "\n3,$1,hybrid\n");
+        MlTree tree = tree(csv, "target", "Species", "objective", "multi:softprob", "holdout_ids", "ids/h.txt")
+                .data("ids", "h.txt", "1\n2\n3\n");
+
+        assertThat(train(tree)).as(tree.failure()).isZero();
+
+        assertThat(metrics().get("classes").toString()).contains("hybrid");
+        assertThat(metrics().get("holdout_rows").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void train_whenBinaryObjectiveOnThreeLevels_failsNamingTheFix() {
         MlTree tree = tree(SyntheticClasses.multiclass(60, 5), "target", "Species", "objective", "binary:logistic");
 

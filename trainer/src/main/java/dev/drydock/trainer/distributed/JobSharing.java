@@ -263,11 +263,12 @@ public final class JobSharing implements AutoCloseable {
     }
 
     /**
-     * The task every host uses: the leader's where each host has other rows (a classifier's levels must be the
-     * same everywhere), else its own.
+     * The task every host uses: for a classifier where each host has other rows, the leader's (the levels must be
+     * the same everywhere), else its own.
      */
     public Task agree(Task mine) throws IOException {
-        if (collective == null || !sharded) {
+        // A regression has no levels to agree on; the objective is the same on every host, so all skip alike.
+        if (collective == null || !sharded || !mine.objective().isClassifier()) {
             return mine;
         }
         Path file = Files.createTempFile("drydock-objective", ".json");
