@@ -12,7 +12,14 @@ import dev.drydock.trainer.data.SourceNames;
 import dev.drydock.trainer.data.Table;
 import dev.drydock.trainer.distributed.Distribution;
 import dev.drydock.trainer.distributed.JobSharing;
+import dev.drydock.trainer.objective.ClassWeights;
+import dev.drydock.trainer.objective.Direction;
+import dev.drydock.trainer.objective.EvalMetric;
+import dev.drydock.trainer.objective.ObjectiveOptions;
+import dev.drydock.trainer.objective.Task;
+import dev.drydock.trainer.objective.Predictions;
 import dev.drydock.trainer.output.ModelFiles;
+import dev.drydock.trainer.output.ModelReport;
 import dev.drydock.trainer.output.Provenance;
 import dev.drydock.trainer.output.TrialsCsv;
 import dev.drydock.trainer.output.TuningReport;
@@ -34,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -43,15 +51,17 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * The training program of the drydock image: tunes an XGBoost regressor on the CSV channel {@code training}
- * (or {@code train}) by cross-validated RMSLE and writes the best model, its preprocessing, metrics and
+ * The training program of the drydock image: tunes an XGBoost model on the CSV channel {@code training}
+ * (or {@code train}) by a cross-validated metric (RMSLE of a log-target regression by default; see
+ * {@link ObjectiveOptions} for the objectives and metrics) and writes the best model, its preprocessing, metrics and
  * provenance to the model folder, and the trials and an HTML tuning report to the output data folder.
  *
  * <p>Hold-out: the {@code validation} channel when present; else the ids named by {@code holdout_ids}; else a
  * seeded {@code holdout_fraction} of the rows. The final model is fitted on the other rows and scored once on the
  * hold-out. Hyperparameters: see {@link TrainerConfig}.
  *
- * <p>Log lines (stdout): {@code cv_rmsle=X}, {@code holdout_rmsle=X} (see {@link MetricLine}) and, after every
+ * <p>Log lines (stdout): {@code cv_METRIC=X}, {@code holdout_METRIC=X} ({@code cv_rmsle} by default; see
+ * {@link MetricLine}) and, after every
  * trial, a {@link dev.drydock.contract.ProgressLine}.
  */
 public final class TabularTrainer implements TrainingProgram {
@@ -158,16 +168,23 @@ public final class TabularTrainer implements TrainingProgram {
         log.accept(String.format(Locale.ROOT, "data: %d training rows, %d held out, %d columns", training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
+        if (config.objective().xgboostMetric(1).isEmpty()) {
+            // Checked before any exchange, so that every host fails alike.
+            throw new TrainingException("hyperparameter eval_metric=" + config.objective().metric().label() + " is"
+                    + " computed from predictions, which distribution=rows does not share between hosts; use"
+                    + " distribution=trials, or a metric XGBoost computes across hosts (" + nativeMetrics(config) + ")");
+        }
+        Task task = sharing.agree(Task.fit(config.objective(), levelRows(config, split), config.target(), config.idColumn()));
         Preprocessor pre = sharing.agree(Preprocessor.fit(training, new PreprocessOptions(config.target(),
                 config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels())));
-        JobSharing.Search search = sharing.forSearch(new Dataset(pre.features(training), pre.labels(training),
-                pre.featureCount()), config.folds(), config.seed());
+        float[] labels = task.labels(training, pre);
+        JobSharing.Search search = sharing.forSearch(new Dataset(pre.features(training), labels, pre.featureCount(),
+                task.weights(labels)), config.folds(), config.seed());
         Dataset data = search.data();
-        double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
         double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
-        TuningOptions options = tuningOptions(config, gammaScale);
+        TuningOptions options = tuningOptions(config, task, gammaScale);
         Tuner tuner = new Tuner(data, options, stop, log, search.hooks());
         TuningResult result = search(env, config, sharing, tuner, log);
         if (result == null) {
@@ -176,16 +193,19 @@ public final class TabularTrainer implements TrainingProgram {
         Trial best = result.best();
 
         Path modelDir = env.modelDir();
-        Double holdoutRmsle = null;
+        Double holdoutScore = null;
+        Optional<Predictions> holdout = Optional.empty();
+        Map<String, Double> importance;
         DMatrix matrix = data.toDMatrix();
         Booster booster = null;
         try {
             booster = XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), best.params().rounds(),
                     Map.of(), null, null);
             if (split.holdout() != null) {
-                double[] predicted = predict(booster, pre, split.holdout());
-                holdoutRmsle = sharing.holdoutRmsle(squaredLogErrors(holdoutTarget, predicted), holdoutTarget.length);
-                log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+                holdout = Optional.of(sharing.holdout(task.predictions(task.actual(split.holdout(), pre),
+                        output(booster, pre, split.holdout()))));
+                holdoutScore = task.score(holdout.get());
+                log.accept(MetricLine.format("holdout_" + task.name(), holdoutScore));
             }
             if (!sharing.writesOutputs()) {
                 log.accept("distributed: " + sharing.cluster().currentHost() + " took part in the final fit; the leader "
@@ -193,6 +213,7 @@ public final class TabularTrainer implements TrainingProgram {
                 return;
             }
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+            importance = gainImportance(booster, pre);
         } finally {
             if (booster != null) {
                 booster.dispose();
@@ -200,7 +221,9 @@ public final class TabularTrainer implements TrainingProgram {
             matrix.dispose();
         }
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
-        writeOutputs(env, config, sharing, result, holdoutRmsle, null, search.jobRows(),
+        task.save(modelDir.resolve(ModelFiles.OBJECTIVE));
+        writeOutputs(env, config, new ModelReport(task, importance, holdout), sharing, result, holdoutScore, null,
+                search.jobRows(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
     }
 
@@ -227,14 +250,16 @@ public final class TabularTrainer implements TrainingProgram {
                 config.imputation(), config.maxLevels());
         // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
         // median or scale is learnt from the rows a fold is scored on.
-        Folds folds = Tuner.split(training.rowCount(), tuningOptions(config, 1));
-        CvData data = foldData(training, folds, preOptions);
+        // A classifier's levels come from every row, the hold-out's too: a rare class that only the hold-out or a fold's
+        // validation rows hold still has its index (the set of classes says nothing of the rows to be scored).
+        Task task = Task.fit(config.objective(), levelRows(config, split), config.target(), config.idColumn());
+        Folds folds = Tuner.split(training.rowCount(), tuningOptions(config, task, 1));
+        CvData data = foldData(training, folds, preOptions, task);
         Preprocessor pre = fitPreprocessor(training, preOptions);
-        double[] holdoutTarget = split.holdout() == null ? null : pre.rawTarget(split.holdout());
         log.accept("features: " + pre.featureCount() + " from " + pre.encoders().size() + " columns");
 
         double gammaScale = config.logTarget() ? gammaScale(pre.rawTarget(training)) : 1;
-        TuningOptions options = tuningOptions(config, gammaScale);
+        TuningOptions options = tuningOptions(config, task, gammaScale);
         Tuner tuner = new Tuner(data, options, stop, log, sharing.trialHooks());
         TuningResult result = search(env, config, sharing, tuner, log);
         if (result == null) {
@@ -243,16 +268,19 @@ public final class TabularTrainer implements TrainingProgram {
         Trial best = result.best();
 
         Path modelDir = env.modelDir();
-        Double holdoutRmsle = null;
+        Double holdoutScore = null;
+        Optional<Predictions> holdout = Optional.empty();
         // Round counts were chosen for a fold's share of the rows; a fit on more rows gets proportionally more rounds
         // (each tree then fits a smaller share of the residual per row): rounds x rows / mean fold training rows.
         double foldRows = data.meanTrainingRows();
         if (split.holdout() != null) {
             int rounds = scaledRounds(best.params().rounds(), training.rowCount(), foldRows);
-            Booster scored = fit(tuner, config, best, pre, training, rounds);
+            Booster scored = fit(tuner, config, task, best, pre, training, rounds);
             try {
-                holdoutRmsle = rmsle(holdoutTarget, predict(scored, pre, split.holdout()));
-                log.accept(MetricLine.format("holdout_rmsle", holdoutRmsle));
+                holdout = Optional.of(task.predictions(task.actual(split.holdout(), pre),
+                        output(scored, pre, split.holdout())));
+                holdoutScore = task.score(holdout.get());
+                log.accept(MetricLine.format("holdout_" + task.name(), holdoutScore));
             } finally {
                 scored.dispose();
             }
@@ -261,9 +289,11 @@ public final class TabularTrainer implements TrainingProgram {
         Table everything = split.holdout() == null ? training : training.append(split.holdout());
         Preprocessor finalPre = split.holdout() == null ? pre : fitPreprocessor(everything, preOptions);
         int refitRounds = scaledRounds(best.params().rounds(), everything.rowCount(), foldRows);
-        Booster booster = fit(tuner, config, best, finalPre, everything, refitRounds);
+        Booster booster = fit(tuner, config, task, best, finalPre, everything, refitRounds);
+        Map<String, Double> importance;
         try {
             booster.saveModel(modelDir.resolve(ModelFiles.MODEL).toString());
+            importance = gainImportance(booster, finalPre);
         } finally {
             booster.dispose();
         }
@@ -271,9 +301,17 @@ public final class TabularTrainer implements TrainingProgram {
                 everything.rowCount(), refitRounds, best.params().rounds(), foldRows));
         pre = finalPre;
         pre.save(modelDir.resolve(ModelFiles.PREPROCESSING));
+        task.save(modelDir.resolve(ModelFiles.OBJECTIVE));
         Refit refit = new Refit(everything.rowCount(), refitRounds, foldRows);
-        writeOutputs(env, config, sharing, result, holdoutRmsle, refit, training.rowCount(),
+        writeOutputs(env, config, new ModelReport(task, importance, holdout), sharing, result, holdoutScore, refit,
+                training.rowCount(),
                 split.holdout() == null ? 0 : split.holdout().rowCount(), pre.featureCount(), gammaScale, start, inputs, log);
+    }
+
+    /** The rows a classifier's levels are read from: the training rows and the hold-out (regression: none needed). */
+    private static Table levelRows(TrainerConfig config, HoldoutSplit split) {
+        return !config.objective().objective().isClassifier() || split.holdout() == null ? split.training()
+                : split.training().append(split.holdout());
     }
 
     /** The final fit's size: rows, rounds, and the mean fold training rows the round count was chosen on. */
@@ -290,22 +328,29 @@ public final class TabularTrainer implements TrainingProgram {
         return Preprocessor.fit(rows, options);
     }
 
-    private CvData foldData(Table training, Folds folds, PreprocessOptions options) {
+    private CvData foldData(Table training, Folds folds, PreprocessOptions options, Task task) {
         List<Dataset> train = new ArrayList<>();
         List<Dataset> valid = new ArrayList<>();
         for (int f = 0; f < folds.count(); f++) {
             Table fit = training.select(folds.training(f));
             Table scored = training.select(folds.validation(f));
             Preprocessor foldPre = fitPreprocessor(fit, options);
-            train.add(new Dataset(foldPre.features(fit), foldPre.labels(fit), foldPre.featureCount()));
-            valid.add(new Dataset(foldPre.features(scored), foldPre.labels(scored), foldPre.featureCount()));
+            train.add(dataset(task, foldPre, fit));
+            // Validation rows are scored unweighted: class weights shape the fit, not the metric.
+            valid.add(new Dataset(foldPre.features(scored), task.labels(scored, foldPre), foldPre.featureCount()));
         }
         return new CvData(folds, train, valid);
     }
 
-    private static Booster fit(Tuner tuner, TrainerConfig config, Trial best, Preprocessor pre, Table rows, int rounds)
-            throws XGBoostError {
-        DMatrix matrix = new Dataset(pre.features(rows), pre.labels(rows), pre.featureCount()).toDMatrix();
+    /** The rows a model is fitted on: features, labels, and the class weights of these rows. */
+    private static Dataset dataset(Task task, Preprocessor pre, Table rows) {
+        float[] labels = task.labels(rows, pre);
+        return new Dataset(pre.features(rows), labels, pre.featureCount(), task.weights(labels));
+    }
+
+    private static Booster fit(Tuner tuner, TrainerConfig config, Task task, Trial best, Preprocessor pre, Table rows,
+            int rounds) throws XGBoostError {
+        DMatrix matrix = dataset(task, pre, rows).toDMatrix();
         try {
             return XGBoost.train(matrix, tuner.nativeParams(best.params(), config.threads()), rounds, Map.of(), null, null);
         } finally {
@@ -319,38 +364,51 @@ public final class TabularTrainer implements TrainingProgram {
      *
      * @param refit the final fit's size, or {@code null} when the model was fit on the training rows only
      */
-    private static void writeOutputs(TrainingEnvironment env, TrainerConfig config, JobSharing sharing,
-            TuningResult result, Double holdoutRmsle, Refit refit, int trainingRows, int holdoutRows, int features,
+    private static void writeOutputs(TrainingEnvironment env, TrainerConfig config, ModelReport model,
+            JobSharing sharing, TuningResult result, Double holdoutScore, Refit refit, int trainingRows, int holdoutRows, int features,
             double gammaScale, long start, List<Path> inputs, Consumer<String> log) throws IOException {
         Path modelDir = env.modelDir();
+        Task task = model.task();
         double totalSeconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> metrics = metrics(config, result, holdoutRmsle, refit, trainingRows, holdoutRows, features,
-                gammaScale, totalSeconds);
+        Map<String, Object> metrics = metrics(config, task, result, holdoutScore, refit, trainingRows, holdoutRows,
+                features, gammaScale, totalSeconds);
         JSON.writeValue(modelDir.resolve(ModelFiles.METRICS).toFile(), metrics);
         Provenance provenance = Provenance.of(config.seed(), env.jobName().orElse(null),
                 env.hyperparameters().asMap(), env.dataDir(), inputs);
         JSON.writeValue(modelDir.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
 
         Path outputDir = env.outputDataDir();
-        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result.trials());
+        TrialsCsv.write(outputDir.resolve(ModelFiles.TRIALS_CSV), result);
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("strategy", config.strategy().label());
         summary.put("trials", result.trials().size() + " of " + result.planned() + (result.stopped() ? " (stopped)" : ""));
-        summary.put("best CV RMSLE", String.format(Locale.ROOT, "%.5f", result.best().cvRmsle()));
-        summary.put("hold-out RMSLE", holdoutRmsle == null ? "no hold-out" : String.format(Locale.ROOT, "%.5f", holdoutRmsle));
+        String metric = task.name().toUpperCase(Locale.ROOT);
+        summary.put("objective", task.objective().nativeName() + (task.classes().isEmpty() ? ""
+                : ", classes " + task.classes()));
+        summary.put("best CV " + metric, String.format(Locale.ROOT, "%.5f", result.best().cvScore()) + " ("
+                + task.direction().label() + ")");
+        summary.put("hold-out " + metric, holdoutScore == null ? "no hold-out"
+                : String.format(Locale.ROOT, "%.5f", holdoutScore));
         summary.put("tuning time", String.format(Locale.ROOT, "%.1f s", result.seconds()));
         summary.put("rows / features", trainingRows + " / " + features);
         if (sharing.cluster().isDistributed()) {
             summary.put("hosts", sharing.cluster().size() + ", distribution=" + sharing.mode().label());
         }
-        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary);
+        TuningReport.write(outputDir.resolve(ModelFiles.REPORT_HTML), result, summary, model);
         log.accept(String.format(Locale.ROOT, "done in %.1f s: model in %s", totalSeconds, modelDir));
     }
 
-    private static TuningOptions tuningOptions(TrainerConfig config, double gammaScale) {
+    private static TuningOptions tuningOptions(TrainerConfig config, Task task, double gammaScale) {
         return new TuningOptions(config.strategy(), config.folds(), config.seed(), config.samples(), config.maxTrials(),
-                config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(),
-                config.logTarget() ? "rmse" : "rmsle");
+                config.earlyStoppingRounds(), config.threads(), gammaScale, config.treeMethod(), task);
+    }
+
+    private static String nativeMetrics(TrainerConfig config) {
+        ObjectiveOptions o = config.objective();
+        return String.join(", ", o.objective().metrics().stream()
+                .filter(m -> new ObjectiveOptions(o.objective(), m, o.logTarget(), o.tweedieVariancePower(), 1,
+                        ClassWeights.NONE, 0).xgboostMetric(1).isPresent())
+                .map(EvalMetric::label).toList());
     }
 
     /**
@@ -378,8 +436,9 @@ public final class TabularTrainer implements TrainingProgram {
             return null;
         }
         Trial best = result.best();
-        log.accept("best: " + best.params() + " cv_rmsle=" + String.format(Locale.ROOT, "%.6f", best.cvRmsle()));
-        log.accept(MetricLine.format("cv_rmsle", best.cvRmsle()));
+        log.accept("best: " + best.params() + " cv_" + result.metric() + "="
+                + String.format(Locale.ROOT, "%.6f", best.cvScore()));
+        log.accept(MetricLine.format("cv_" + result.metric(), best.cvScore()));
         return result;
     }
 
@@ -415,38 +474,29 @@ public final class TabularTrainer implements TrainingProgram {
     }
 
     /**
-     * @param booster a fitted booster
-     * @param pre its preprocessing
-     * @param rows rows to predict
-     * @return predictions in target units
+     * @return each feature's XGBoost gain (the mean loss reduction of its splits) in {@code booster}, by the
+     *     preprocessing's feature names
      */
-    static double[] predict(Booster booster, Preprocessor pre, Table rows) throws XGBoostError {
-        float[] x = pre.features(rows);
-        float[][] raw = booster.inplace_predict(x, rows.rowCount(), pre.featureCount(), Float.NaN);
-        double[] out = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = pre.toTarget(raw[i][0]);
-        }
+    static Map<String, Double> gainImportance(Booster booster, Preprocessor pre) throws XGBoostError {
+        // XGBoost names the features f0, f1, ... without names of its own: mapped here, since the dump parser
+        // cannot take names with spaces or '<'.
+        List<String> names = pre.featureNames();
+        Map<String, Double> out = new LinkedHashMap<>();
+        booster.getScore("", "gain").forEach((feature, gain) -> {
+            int index = feature.startsWith("f") ? Integer.parseInt(feature.substring(1)) : -1;
+            out.put(index >= 0 && index < names.size() ? names.get(index) : feature, gain);
+        });
         return out;
     }
 
     /**
-     * @param actual true values, positive
-     * @param predicted predictions; values below 1 count as 1 so that the log exists
-     * @return sqrt(mean((log actual - log predicted)^2))
+     * @param booster a fitted booster
+     * @param pre its preprocessing
+     * @param rows rows to predict
+     * @return XGBoost's output: one value per row (a class's probability, or the label's scale), or one per class
      */
-    static double rmsle(double[] actual, double[] predicted) {
-        return Math.sqrt(squaredLogErrors(actual, predicted) / actual.length);
-    }
-
-    /** The sum of (log actual - log predicted)^2, predictions below 1e-9 counting as 1e-9. */
-    static double squaredLogErrors(double[] actual, double[] predicted) {
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double d = Math.log(actual[i]) - Math.log(Math.max(1e-9, predicted[i]));
-            sum += d * d;
-        }
-        return sum;
+    static float[][] output(Booster booster, Preprocessor pre, Table rows) throws XGBoostError {
+        return booster.inplace_predict(pre.features(rows), rows.rowCount(), pre.featureCount(), Float.NaN);
     }
 
     /** var(log y) / var(y): converts gamma from raw-target loss units to log-target ones. */
@@ -472,11 +522,18 @@ public final class TabularTrainer implements TrainingProgram {
         return sum / v.length;
     }
 
-    private static Map<String, Object> metrics(TrainerConfig config, TuningResult result, Double holdoutRmsle,
-            Refit refit, int trainingRows, int holdoutRows, int features, double gammaScale, double totalSeconds) {
+    private static Map<String, Object> metrics(TrainerConfig config, Task task, TuningResult result,
+            Double holdoutScore, Refit refit, int trainingRows, int holdoutRows, int features, double gammaScale,
+            double totalSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cv_rmsle", result.best().cvRmsle());
-        m.put("holdout_rmsle", holdoutRmsle);
+        m.put("cv_" + task.name(), result.best().cvScore());
+        m.put("holdout_" + task.name(), holdoutScore);
+        m.put("objective", task.objective().nativeName());
+        m.put("eval_metric", task.name());
+        m.put("metric_direction", task.direction() == Direction.LOWER_IS_BETTER ? "lower" : "higher");
+        if (!task.classes().isEmpty()) {
+            m.put("classes", task.classes());
+        }
         m.put("strategy", config.strategy().label());
         m.put("best_params", result.best().params().byName());
         m.put("training_rows", trainingRows);
@@ -499,7 +556,7 @@ public final class TabularTrainer implements TrainingProgram {
         for (Trial t : result.trials()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("number", t.number());
-            row.put("cv_rmsle", t.cvRmsle());
+            row.put("cv_" + task.name(), t.cvScore());
             row.put("rung", t.rung());
             row.put("seconds", t.seconds());
             row.put("elapsed_s", t.elapsedSeconds());

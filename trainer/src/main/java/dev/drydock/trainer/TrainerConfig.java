@@ -2,6 +2,7 @@ package dev.drydock.trainer;
 
 import dev.drydock.contract.Hyperparameters;
 import dev.drydock.contract.TrainingException;
+import dev.drydock.trainer.objective.ObjectiveOptions;
 import dev.drydock.trainer.preprocess.Imputation;
 import dev.drydock.trainer.tuning.SearchSpace;
 import dev.drydock.trainer.tuning.Strategy;
@@ -34,7 +35,14 @@ import java.util.regex.Pattern;
  *     runs</td></tr>
  * <tr><td>folds</td><td>5</td><td>cross-validation folds</td></tr>
  * <tr><td>seed</td><td>0</td><td>seed of folds, sampling, hold-out split and XGBoost</td></tr>
- * <tr><td>log_target</td><td>true</td><td>learn log(target): squared error becomes RMSLE</td></tr>
+ * <tr><td>objective</td><td>reg:squarederror</td><td>{@code reg:squarederror}, {@code reg:absoluteerror},
+ *     {@code reg:tweedie}, {@code binary:logistic}, {@code multi:softprob} (see {@link ObjectiveOptions})</td></tr>
+ * <tr><td>eval_metric</td><td>follows the objective</td><td>the metric that ranks trials, stops early and is
+ *     reported as {@code cv_NAME}: rmsle, rmse, mae, tweedie_nloglik, auc, logloss, accuracy, f1, mlogloss</td></tr>
+ * <tr><td>tweedie_variance_power, scale_pos_weight, class_weights, num_class</td><td>1.5, 1, none,
+ *     inferred</td><td>see {@link ObjectiveOptions}</td></tr>
+ * <tr><td>log_target</td><td>true for reg:squarederror</td><td>learn log(target): squared error becomes
+ *     RMSLE</td></tr>
  * <tr><td>holdout_fraction</td><td>0.25</td><td>rows held out (seeded) to score the final model; 0: none</td></tr>
  * <tr><td>holdout_ids</td><td></td><td>{@code CHANNEL/FILE} under {@code input/data}: ids of the held-out rows,
  *     one a line (replaces the seeded split)</td></tr>
@@ -65,6 +73,7 @@ public final class TrainerConfig {
     private static final Set<String> OWN = Set.of("target", "id_column", "strategy", "n_samples", "max_trials",
             "folds", "seed", "log_target", "holdout_fraction", "holdout_ids", "early_stopping_rounds", "threads",
             "tree_method", "imputation", "max_levels", "input_sources", "java_heap");
+    // log_target, objective, eval_metric, ... : ObjectiveOptions.NAMES
     private static final Set<String> TREE_METHODS = Set.of("hist", "approx", "exact");
     private static final Pattern HEAP = Pattern.compile("(\\d{1,7})([mMgG])");
 
@@ -75,7 +84,7 @@ public final class TrainerConfig {
     private final int maxTrials;
     private final int folds;
     private final long seed;
-    private final boolean logTarget;
+    private final ObjectiveOptions objective;
     private final double holdoutFraction;
     private final Optional<String> holdoutIds;
     private final int earlyStoppingRounds;
@@ -95,7 +104,7 @@ public final class TrainerConfig {
         maxTrials = b.maxTrials;
         folds = b.folds;
         seed = b.seed;
-        logTarget = b.logTarget;
+        objective = b.objective;
         holdoutFraction = b.holdoutFraction;
         holdoutIds = Optional.ofNullable(b.holdoutIds);
         earlyStoppingRounds = b.earlyStoppingRounds;
@@ -116,6 +125,7 @@ public final class TrainerConfig {
     /** @return every hyperparameter name the trainer knows */
     public static Set<String> knownNames() {
         Set<String> names = new TreeSet<>(OWN);
+        names.addAll(ObjectiveOptions.NAMES);
         names.addAll(dev.drydock.trainer.distributed.DistributedOptions.NAMES);
         for (XGBoostParameter p : XGBoostParameter.values()) {
             names.add(p.hyperparameter());
@@ -160,7 +170,7 @@ public final class TrainerConfig {
                 .maxTrials(hp.integer("max_trials", b.maxTrials))
                 .folds(hp.integer("folds", b.folds))
                 .seed(hp.integer("seed", 0))
-                .logTarget(hp.bool("log_target", b.logTarget))
+                .objective(ObjectiveOptions.from(hp))
                 .holdoutFraction(hp.number("holdout_fraction", b.holdoutFraction))
                 .earlyStoppingRounds(hp.integer("early_stopping_rounds", b.earlyStoppingRounds))
                 .threads(hp.integer("threads", b.threads))
@@ -218,9 +228,14 @@ public final class TrainerConfig {
         return seed;
     }
 
-    /** @return log_target */
+    /** @return log_target (true by default for reg:squarederror only) */
     public boolean logTarget() {
-        return logTarget;
+        return objective.logTarget();
+    }
+
+    /** @return the objective, its metric and weights */
+    public ObjectiveOptions objective() {
+        return objective;
     }
 
     /** @return holdout_fraction */
@@ -282,7 +297,7 @@ public final class TrainerConfig {
         private int maxTrials = 0;
         private int folds = 5;
         private long seed = 0;
-        private boolean logTarget = true;
+        private ObjectiveOptions objective = ObjectiveOptions.defaults();
         private double holdoutFraction = 0.25;
         private String holdoutIds;
         private int earlyStoppingRounds = 50;
@@ -339,9 +354,9 @@ public final class TrainerConfig {
             return this;
         }
 
-        /** @param v log_target @return this */
-        public Builder logTarget(boolean v) {
-            logTarget = v;
+        /** @param v the objective, its metric, log_target and weights @return this */
+        public Builder objective(ObjectiveOptions v) {
+            objective = Objects.requireNonNull(v, "objective");
             return this;
         }
 

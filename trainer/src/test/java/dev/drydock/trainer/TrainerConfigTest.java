@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.contract.Hyperparameters;
 import dev.drydock.contract.TrainingException;
+import dev.drydock.trainer.objective.EvalMetric;
+import dev.drydock.trainer.objective.Objective;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,57 @@ class TrainerConfigTest {
         assertThat(from("input_sources", "training=/a,b/t.csv,validation=/v.csv").inputSources())
                 .containsExactly(Map.entry("training", "/a,b/t.csv"), Map.entry("validation", "/v.csv"));
         assertThatThrownBy(() -> from("input_sources", "/just/a/path")).hasMessageContaining("CHANNEL=PATH");
+    }
+
+    @Test
+    void from_whenNoObjective_keepsTheHousePricesDefault() {
+        TrainerConfig config = from();
+
+        assertThat(config.objective().objective()).isEqualTo(Objective.SQUARED_ERROR);
+        assertThat(config.objective().metric()).isEqualTo(EvalMetric.RMSLE);
+        assertThat(config.logTarget()).isTrue();
+    }
+
+    @Test
+    void from_whenObjectiveNamed_metricFollowsIt() {
+        assertThat(from("objective", "binary:logistic").objective().metric()).isEqualTo(EvalMetric.LOGLOSS);
+        assertThat(from("objective", "binary:logistic").logTarget()).isFalse();
+        assertThat(from("objective", "multi:softprob").objective().metric()).isEqualTo(EvalMetric.MLOGLOSS);
+        assertThat(from("objective", "reg:tweedie").objective().metric()).isEqualTo(EvalMetric.TWEEDIE_NLOGLIK);
+        assertThat(from("objective", "reg:absoluteerror").objective().metric()).isEqualTo(EvalMetric.MAE);
+        assertThat(from("log_target", "false").objective().metric()).isEqualTo(EvalMetric.RMSE);
+        assertThat(from("objective", "binary:logistic", "eval_metric", "f1").objective().metric())
+                .isEqualTo(EvalMetric.F1);
+    }
+
+    @Test
+    void from_whenCombinationDoesNotApply_namesTheHyperparameterValueAndFix() {
+        assertThatThrownBy(() -> from("eval_metric", "auc")).isInstanceOf(TrainingException.class)
+                .hasMessageContaining("eval_metric=auc does not apply to objective=reg:squarederror")
+                .hasMessageContaining("use one of rmsle, rmse, mae").hasMessageContaining("binary:logistic");
+        assertThatThrownBy(() -> from("objective", "binary:logistic", "log_target", "true"))
+                .hasMessageContaining("log_target=true does not apply to objective=binary:logistic");
+        assertThatThrownBy(() -> from("objective", "multi:softmax"))
+                .hasMessageContaining("objective=\"multi:softmax\" is unknown").hasMessageContaining("multi:softprob");
+        assertThatThrownBy(() -> from("eval_metric", "ndcg")).hasMessageContaining("eval_metric=\"ndcg\" is unknown");
+        assertThatThrownBy(() -> from("scale_pos_weight", "3"))
+                .hasMessageContaining("scale_pos_weight applies only to objective=binary:logistic");
+        assertThatThrownBy(() -> from("objective", "binary:logistic", "scale_pos_weight", "-1"))
+                .hasMessageContaining("must be a positive number");
+        assertThatThrownBy(() -> from("objective", "reg:tweedie", "tweedie_variance_power", "2.5"))
+                .hasMessageContaining("between 1 and 2");
+        assertThatThrownBy(() -> from("class_weights", "balanced")).hasMessageContaining("applies only to classifiers");
+        assertThatThrownBy(() -> from("objective", "binary:logistic", "class_weights", "even"))
+                .hasMessageContaining("class_weights=\"even\" is unknown; use balanced");
+        assertThatThrownBy(() -> from("objective", "multi:softprob", "num_class", "2"))
+                .hasMessageContaining("two classes are objective=binary:logistic");
+    }
+
+    @Test
+    void problem_whenSubmitterChecks_seesTheSameMessage() {
+        assertThat(HyperparameterCheck.problem(Map.of("objective", "binary:logistic", "eval_metric", "rmsle")))
+                .hasValueSatisfying(m -> assertThat(m).contains("eval_metric=rmsle does not apply"));
+        assertThat(HyperparameterCheck.problem(Map.of("objective", "multi:softprob", "eval_metric", "accuracy")))
+                .isEmpty();
     }
 }

@@ -36,6 +36,64 @@ public final class CsvTables {
      * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
      */
     public static Table read(Path staged, SourceNames names) {
+        Table[] whole = new Table[1];
+        readChunks(staged, names, Integer.MAX_VALUE, chunk -> whole[0] = chunk);
+        return whole[0];
+    }
+
+    /** Receives the rows of a file a chunk at a time. */
+    public interface ChunkConsumer {
+        /**
+         * @param chunk the next rows, in file order, each with the line it was read from
+         * @throws IOException when the consumer fails to write what it made of them
+         */
+        void accept(Table chunk) throws IOException;
+    }
+
+    /**
+     * Reads a CSV file in chunks of at most {@code chunkRows} rows, so that a file of any size is read in bounded
+     * memory; the checks and messages are {@link #read}'s.
+     *
+     * @param staged a CSV file whose first line is the header
+     * @param names how to name it in messages and row origins
+     * @param chunkRows the most rows a chunk holds, at least 1
+     * @param consumer receives every chunk; at least one, unless the file fails a check
+     * @return the number of rows read
+     * @throws TrainingException when the file is empty, has only a header, or a row has the wrong field count
+     * @throws IOException when the consumer fails (reading problems are {@link TrainingException}s)
+     */
+    public static long forEachChunk(Path staged, SourceNames names, int chunkRows, ChunkConsumer consumer)
+            throws IOException {
+        try {
+            return readChunks(staged, names, chunkRows, chunk -> {
+                try {
+                    consumer.accept(chunk);
+                } catch (IOException e) {
+                    throw new ConsumerFailure(e);
+                }
+            });
+        } catch (ConsumerFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Carries a consumer's failure past the reader's own error translation. */
+    private static final class ConsumerFailure extends RuntimeException {
+        ConsumerFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static long readChunks(Path staged, SourceNames names, int chunkRows,
+            java.util.function.Consumer<Table> consumer) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
+        }
         String file = names.nameOf(staged);
         if (Files.isDirectory(staged)) {
             throw new TrainingException("CSV file " + file + " is a folder: give the path of a .csv file in it");
@@ -52,6 +110,8 @@ public final class CsvTables {
                         Math.min(60, header.get(0).length())) + "...\" in its header: it looks separated by ';'."
                         + " drydock reads comma-separated CSV: save it with ',' as the delimiter");
             }
+            long total = 0;
+            int inChunk = 0;
             Table.Builder builder = new Table.Builder(header, file);
             while (it.hasNext()) {
                 CsvRecord record = it.next();
@@ -60,23 +120,34 @@ public final class CsvTables {
                             + " has " + record.getFieldCount() + " fields, the header has " + header.size());
                 }
                 builder.add(record.getFields().toArray(String[]::new), record.getStartingLineNumber());
+                total++;
+                if (++inChunk == chunkRows) {
+                    consumer.accept(build(builder, file));
+                    builder = new Table.Builder(header, file);
+                    inChunk = 0;
+                }
             }
-            Table table;
-            try {
-                table = builder.build();
-            } catch (IllegalArgumentException e) {
-                throw new TrainingException("CSV file " + file + ": " + e.getMessage(), e);
-            }
-            if (table.rowCount() == 0) {
+            if (total == 0) {
                 throw new TrainingException("CSV file " + file + " has a header but no data rows");
             }
-            return table;
+            if (inChunk > 0) {
+                consumer.accept(build(builder, file));
+            }
+            return total;
         } catch (IOException e) {
             throw new TrainingException("cannot read CSV file " + file + ": " + reason(e), e);
         } catch (CsvParseException e) {
             throw new TrainingException("CSV file " + file + " " + parseProblem(e), e);
         } catch (UncheckedIOException e) {
             throw new TrainingException("cannot read CSV file " + file + ": " + reason(e.getCause()), e);
+        }
+    }
+
+    private static Table build(Table.Builder builder, String file) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException("CSV file " + file + ": " + e.getMessage(), e);
         }
     }
 

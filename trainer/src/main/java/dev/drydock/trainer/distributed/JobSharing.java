@@ -3,6 +3,8 @@ package dev.drydock.trainer.distributed;
 import dev.drydock.contract.ChannelConfig;
 import dev.drydock.contract.TrainingEnvironment;
 import dev.drydock.contract.TrainingException;
+import dev.drydock.trainer.objective.Predictions;
+import dev.drydock.trainer.objective.Task;
 import dev.drydock.trainer.preprocess.Preprocessor;
 import dev.drydock.trainer.tuning.Dataset;
 import dev.drydock.trainer.tuning.Folds;
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
  * How the trainer's steps change on a job of several hosts; on one host every step is the identity, so one host
  * behaves exactly as before. The trainer calls the steps in this order, on the thread that runs it:
  * {@link #log}, {@link #readTraining}, {@link #agree}, {@link #forSearch}, {@link #afterSearch},
- * {@link #holdoutRmsle}, {@link #writesOutputs}, {@link #close}.
+ * {@link #holdout}, {@link #writesOutputs}, {@link #close}.
  *
  * <p>What each mode means, and what stays as on one host:
  * <ul>
@@ -224,24 +226,59 @@ public final class JobSharing implements AutoCloseable {
     }
 
     /**
-     * The hold-out RMSLE over every host's hold-out where each host has its own (sharded {@code rows} mode), else
-     * this host's.
+     * The hold-out over every host's hold-out where each host has its own (sharded {@code rows} mode), else this
+     * host's: every host's rows of true values and predictions, in host order, so that any metric (AUC too, which
+     * does not add up over hosts) is computed over all of them.
      *
-     * @param squaredLogErrors the sum of (log actual - log predicted)^2 over this host's hold-out rows
-     * @param rows this host's hold-out rows
+     * @param mine this host's hold-out rows
+     * @return the hold-out rows of the job
      */
-    public double holdoutRmsle(double squaredLogErrors, int rows) {
+    public Predictions holdout(Predictions mine) {
         if (collective == null || !sharded || mode != Distribution.ROWS || !searchEnded) {
-            return Math.sqrt(squaredLogErrors / rows);
+            return mine;
         }
-        double[][] byHost = collective.allGather(new double[] {squaredLogErrors, rows}, "scoring the hold-out");
-        double sum = 0;
-        double n = 0;
-        for (double[] host : byHost) {
-            sum += host[0];
-            n += host[1];
+        int perRow = mine.predicted().length / mine.rows();
+        double[][] counts = collective.allGather(new double[] {mine.rows()}, "scoring the hold-out");
+        int most = 0;
+        int total = 0;
+        for (double[] host : counts) {
+            most = Math.max(most, (int) host[0]);
+            total += (int) host[0];
         }
-        return Math.sqrt(sum / n);
+        // allGather exchanges arrays of one length: each host pads its rows to the longest host's.
+        double[] padded = new double[most * (1 + perRow)];
+        System.arraycopy(mine.actual(), 0, padded, 0, mine.rows());
+        System.arraycopy(mine.predicted(), 0, padded, most, mine.predicted().length);
+        double[][] byHost = collective.allGather(padded, "scoring the hold-out");
+        double[] actual = new double[total];
+        double[] predicted = new double[total * perRow];
+        int at = 0;
+        for (int h = 0; h < byHost.length; h++) {
+            int n = (int) counts[h][0];
+            System.arraycopy(byHost[h], 0, actual, at, n);
+            System.arraycopy(byHost[h], most, predicted, at * perRow, n * perRow);
+            at += n;
+        }
+        return new Predictions(actual, predicted, null, mine.classes());
+    }
+
+    /**
+     * The task every host uses: for a classifier where each host has other rows, the leader's (the levels must be
+     * the same everywhere), else its own.
+     */
+    public Task agree(Task mine) throws IOException {
+        // A regression has no levels to agree on; the objective is the same on every host, so all skip alike.
+        if (collective == null || !sharded || !mine.objective().isClassifier()) {
+            return mine;
+        }
+        Path file = Files.createTempFile("drydock-objective", ".json");
+        try {
+            mine.save(file);
+            Files.write(file, collective.broadcast(Files.readAllBytes(file), "sharing the leader's classes"));
+            return Task.load(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** @return whether this host writes the model, metrics and report: the leader, or the only host */

@@ -6,7 +6,9 @@ public final class ModelFiles {
     public static final String MODEL = "xgboost-model.json";
     /** The fitted preprocessing, applied unchanged at prediction. */
     public static final String PREPROCESSING = "preprocessing.json";
-    /** CV and hold-out RMSLE, best parameters, every trial. */
+    /** The objective, its metric and a classifier's levels ({@link dev.drydock.trainer.objective.Task}). */
+    public static final String OBJECTIVE = "objective.json";
+    /** CV and hold-out metric ({@code cv_rmsle} by default), best parameters, every trial. */
     public static final String METRICS = "metrics.json";
     /** Versions, seed and input checksums. */
     public static final String PROVENANCE = "provenance.json";

@@ -64,6 +64,12 @@ final class SvgChart {
                 .append(points.toString().trim()).append("\"/>");
     }
 
+    void line(double x0, double y0, double x1, double y1, String color, boolean dashed) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+                + " stroke-width=\"1.5\"%s/>", px(x0), py(y0), px(x1), py(y1), color,
+                dashed ? " stroke-dasharray=\"4 3\"" : ""));
+    }
+
     private void text(double x, double y, String s, String anchor, int size, String weight) {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\""
                 + " text-anchor=\"%s\">%s</text>", x, y, size, weight, anchor, Html.escape(s)));

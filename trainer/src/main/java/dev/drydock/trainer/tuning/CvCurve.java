@@ -1,9 +1,10 @@
 package dev.drydock.trainer.tuning;
 
+import dev.drydock.trainer.objective.Direction;
 import java.util.Arrays;
 
 /**
- * The mean validation error over the folds after each boosting round: one fit to R rounds scores every round
+ * The mean validation metric (an error, or a score such as AUC) over the folds after each boosting round: one fit to R rounds scores every round
  * count up to R, exactly as separate fits would (boosting is sequential and seeded, so the first r trees of an
  * R-tree fit are an r-tree fit).
  *
@@ -33,9 +34,17 @@ public record CvCurve(double[] meanError) {
 
     /** @return the round count with the lowest error (the earliest on ties) */
     public int bestRounds() {
+        return bestRounds(Direction.LOWER_IS_BETTER);
+    }
+
+    /**
+     * @param direction whether lower or higher values are better
+     * @return the round count with the best value (the earliest on ties)
+     */
+    public int bestRounds(Direction direction) {
         int best = 0;
         for (int i = 1; i < meanError.length; i++) {
-            if (meanError[i] < meanError[best]) {
+            if (direction.isBetter(meanError[i], meanError[best])) {
                 best = i;
             }
         }
@@ -45,6 +54,14 @@ public record CvCurve(double[] meanError) {
     /** @return the lowest error */
     public double best() {
         return at(bestRounds());
+    }
+
+    /**
+     * @param direction whether lower or higher values are better
+     * @return the best value
+     */
+    public double best(Direction direction) {
+        return at(bestRounds(direction));
     }
 
     @Override

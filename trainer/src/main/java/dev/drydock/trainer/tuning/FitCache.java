@@ -67,6 +67,11 @@ public final class FitCache {
                 for (float f : part.labels()) {
                     sha.update(intBytes(Float.floatToIntBits(f)));
                 }
+                if (part.weights() != null) {
+                    for (float f : part.weights()) {
+                        sha.update(intBytes(Float.floatToIntBits(f)));
+                    }
+                }
             }
             for (int row : folds.validation(k)) {
                 sha.update(intBytes(row));

@@ -8,12 +8,14 @@ final class ProgressReporter {
     private final Consumer<String> out;
     private final long startNanos;
     private final int planned;
+    private final FoldScore score;
     private int done;
     private double best = Double.NaN;
 
-    ProgressReporter(Consumer<String> out, int planned) {
+    ProgressReporter(Consumer<String> out, int planned, FoldScore score) {
         this.out = out;
         this.planned = planned;
+        this.score = score;
         this.startNanos = System.nanoTime();
     }
 
@@ -21,13 +23,13 @@ final class ProgressReporter {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    synchronized void trialDone(double cvRmsle) {
+    synchronized void trialDone(double cvScore) {
         done++;
-        if (Double.isNaN(best) || cvRmsle < best) {
-            best = cvRmsle;
+        if (score.direction().isBetter(cvScore, best)) {
+            best = cvScore;
         }
         double elapsed = elapsedSeconds();
         double eta = elapsed / done * Math.max(0, planned - done);
-        out.accept(new ProgressLine(done, planned, "cv_rmsle", best, elapsed, eta).format());
+        out.accept(new ProgressLine(done, planned, "cv_" + score.name(), best, elapsed, eta).format());
     }
 }

@@ -5,10 +5,10 @@ package dev.drydock.trainer.tuning;
  *
  * @param number the trial's number, from 1, in a fixed (seed-determined) order
  * @param params the configuration, {@code n_estimators} being the round count scored
- * @param cvRmsle the mean validation RMSLE over the folds
+ * @param cvScore the mean validation metric over the folds (the job's {@link FoldScore}: RMSLE by default)
  * @param rung the halving rung (0 for grid and random)
  * @param seconds the wall time of the fit that scored it (shared by trials scored from one fit)
  * @param elapsedSeconds the seconds since tuning began when it was scored
  */
-public record Trial(int number, ParamSet params, double cvRmsle, int rung, double seconds, double elapsedSeconds) {
+public record Trial(int number, ParamSet params, double cvScore, int rung, double seconds, double elapsedSeconds) {
 }

@@ -2,6 +2,7 @@ package dev.drydock.trainer.tuning;
 
 import dev.drydock.contract.StopSignal;
 import dev.drydock.contract.TrainingException;
+import dev.drydock.trainer.objective.Direction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,8 +126,7 @@ public final class Tuner {
      */
     public Map<String, Object> nativeParams(ParamSet configuration, int threads) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("objective", "reg:squarederror");
-        params.put("eval_metric", options.evalMetric());
+        params.putAll(options.score().nativeParams());
         params.putAll(options.nativeExtras());
         params.put("tree_method", options.treeMethod());
         params.put("seed", options.seed());
@@ -174,10 +174,9 @@ public final class Tuner {
             }
             List<Trial> sorted = new ArrayList<>(trials);
             sorted.sort(Comparator.comparingInt(Trial::number));
-            Trial best = Collections.min(sorted, Comparator.comparingDouble(Trial::cvRmsle)
-                    .thenComparingInt(Trial::number));
+            Trial best = Collections.min(sorted, bestFirst());
             return new TuningResult(options.strategy(), sorted, best, search.planned, stop.stopRequested(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, options.score().name(), options.score().direction());
         } finally {
             pool.shutdownNow();
             // When a fit failed, other workers may still be inside XGBoost (native code does not heed interrupts)
@@ -265,6 +264,12 @@ public final class Tuner {
         }
     }
 
+    /** Orders trials best score first (by the score's direction), the earlier trial first on ties. */
+    private Comparator<Trial> bestFirst() {
+        return Comparator.comparing(Trial::cvScore, options.score().direction().bestFirst())
+                .thenComparingInt(Trial::number);
+    }
+
     private List<ParamSet> sample(List<ParamSet> configs) {
         return options.maxTrials() == 0 ? configs : SearchSpace.sample(configs, options.maxTrials(), options.seed());
     }
@@ -294,7 +299,7 @@ public final class Tuner {
                 groups.computeIfAbsent(c.withoutRounds(), k -> new ArrayList<>()).add(c.rounds());
             }
             planned = configs.size();
-            progress = new ProgressReporter(log, planned);
+            progress = new ProgressReporter(log, planned, options.score());
             log.accept("tuning: strategy=" + options.strategy().label() + " configurations=" + planned + " fits="
                     + groups.size() + "x" + options.folds() + " folds");
             List<Future<List<Trial>>> futures = new ArrayList<>();
@@ -344,7 +349,7 @@ public final class Tuner {
                 for (int i = 0; i < trials.size(); i++) {
                     rows[task][1] = trials.get(i).seconds();
                     rows[task][2] = trials.get(i).elapsedSeconds();
-                    rows[task][3 + i] = trials.get(i).cvRmsle();
+                    rows[task][3 + i] = trials.get(i).cvScore();
                 }
             }
             double[][] all = hooks.combine(rows, width);
@@ -375,7 +380,7 @@ public final class Tuner {
             for (int i = 0; i <= rungs; i++) {
                 planned += (int) Math.ceil(candidates.size() / Math.pow(factor, i));
             }
-            progress = new ProgressReporter(log, planned);
+            progress = new ProgressReporter(log, planned, options.score());
             List<Trial> all = new ArrayList<>();
             List<ParamSet> alive = candidates;
             int number = 1;
@@ -398,9 +403,10 @@ public final class Tuner {
                         if (fit == null) {
                             return List.of();
                         }
-                        Trial t = new Trial(trialNumber, config.withRounds(fit.curve.bestRounds()), fit.curve.best(),
-                                thisRung, fit.seconds, progress.elapsedSeconds());
-                        progress.trialDone(t.cvRmsle());
+                        Direction direction = options.score().direction();
+                        Trial t = new Trial(trialNumber, config.withRounds(fit.curve.bestRounds(direction)),
+                                fit.curve.best(direction), thisRung, fit.seconds, progress.elapsedSeconds());
+                        progress.trialDone(t.cvScore());
                         return List.of(t);
                     }));
                 }
@@ -410,8 +416,7 @@ public final class Tuner {
                     break;
                 }
                 int keep = (int) Math.ceil(alive.size() / (double) factor);
-                alive = scored.stream().sorted(Comparator.comparingDouble(Trial::cvRmsle)
-                        .thenComparingInt(Trial::number)).limit(keep).map(t -> t.params().withoutRounds()).toList();
+                alive = scored.stream().sorted(bestFirst()).limit(keep).map(t -> t.params().withoutRounds()).toList();
             }
             return all;
         }
@@ -422,14 +427,18 @@ public final class Tuner {
             }
             long t0 = System.nanoTime();
             Map<String, Object> params = nativeParams(config, fitThreads);
-            java.util.Optional<CvCurve> saved = checkpoint.get(params, maxRounds, patience);
+            // The score's name keys the checkpoint too: two metrics computed in Java share XGBoost's parameters.
+            Map<String, Object> key = new LinkedHashMap<>(params);
+            key.put("drydock_score", options.score().name());
+            java.util.Optional<CvCurve> saved = checkpoint.get(key, maxRounds, patience);
             if (saved.isPresent()) {
                 return new Fit(saved.get(), 0);
             }
-            CvCurve curve = CrossValidator.evaluate(matrices.get(), params, maxRounds, patience, stop::stopRequested);
+            CvCurve curve = CrossValidator.evaluate(matrices.get(), params, options.score(), maxRounds, patience,
+                    stop::stopRequested);
             if (curve != null) {
                 // Only whole fits come back: one that a stop cut short returns null and is never kept.
-                checkpoint.put(params, maxRounds, patience, curve);
+                checkpoint.put(key, maxRounds, patience, curve);
             }
             return curve == null ? null : new Fit(curve, (System.nanoTime() - t0) / 1e9);
         }
@@ -444,7 +453,7 @@ public final class Tuner {
                 List<Trial> trials = mine.get(task);
                 if (trials != null) {
                     rows[task] = trials.isEmpty() ? new double[5] : new double[] {1, trials.get(0).seconds(),
-                        trials.get(0).elapsedSeconds(), trials.get(0).cvRmsle(), trials.get(0).params().rounds()};
+                        trials.get(0).elapsedSeconds(), trials.get(0).cvScore(), trials.get(0).params().rounds()};
                 }
             }
             double[][] all = hooks.combine(rows, 5);

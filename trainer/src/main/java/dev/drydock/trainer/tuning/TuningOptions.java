@@ -15,20 +15,32 @@ import java.util.Objects;
  * @param threads the CPU threads to use in total
  * @param gammaScale factor applied to {@code gamma} (see {@link XGBoostParameter})
  * @param treeMethod XGBoost's {@code tree_method}
- * @param evalMetric XGBoost's metric whose fold mean is the score: {@code rmse} on a log target is the RMSLE
+ * @param score how a fold is scored, and the objective's XGBoost parameters
  * @param nativeExtras XGBoost-native parameters every fit gets besides the searched ones
  */
 public record TuningOptions(Strategy strategy, int folds, long seed, int samples, int maxTrials,
-        int earlyStoppingRounds, int threads, double gammaScale, String treeMethod, String evalMetric,
+        int earlyStoppingRounds, int threads, double gammaScale, String treeMethod, FoldScore score,
         Map<String, Object> nativeExtras) {
     /**
-     * Options without extra native parameters.
+     * Options scored by a lower-is-better XGBoost metric ({@code rmse} on a log target is the RMSLE), without extra
+     * native parameters.
      *
      * @see TuningOptions the record's parameters
      */
     public TuningOptions(Strategy strategy, int folds, long seed, int samples, int maxTrials, int earlyStoppingRounds,
             int threads, double gammaScale, String treeMethod, String evalMetric) {
-        this(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale, treeMethod, evalMetric,
+        this(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale, treeMethod,
+                FoldScore.xgboost(evalMetric), Map.of());
+    }
+
+    /**
+     * Options scored by {@code score}, without extra native parameters.
+     *
+     * @see TuningOptions the record's parameters
+     */
+    public TuningOptions(Strategy strategy, int folds, long seed, int samples, int maxTrials, int earlyStoppingRounds,
+            int threads, double gammaScale, String treeMethod, FoldScore score) {
+        this(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale, treeMethod, score,
                 Map.of());
     }
 
@@ -39,7 +51,7 @@ public record TuningOptions(Strategy strategy, int folds, long seed, int samples
      */
     public TuningOptions withNativeExtras(Map<String, Object> extras) {
         return new TuningOptions(strategy, folds, seed, samples, maxTrials, earlyStoppingRounds, threads, gammaScale,
-                treeMethod, evalMetric, extras);
+                treeMethod, score, extras);
     }
 
     /** Validates. */
@@ -47,7 +59,7 @@ public record TuningOptions(Strategy strategy, int folds, long seed, int samples
         nativeExtras = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(nativeExtras));
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(treeMethod, "treeMethod");
-        Objects.requireNonNull(evalMetric, "evalMetric");
+        Objects.requireNonNull(score, "score");
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2, got " + folds);
         }

@@ -62,9 +62,9 @@ class TunerCheckpointTest {
         assertThat(resumed.checkpoint().reused()).as("fits taken from the checkpoint").isEqualTo(saved);
         assertThat(resumed.checkpoint().stored()).as("fits still to make").isPositive();
         assertThat(result.best().params()).isEqualTo(uninterrupted.best().params());
-        assertThat(result.best().cvRmsle()).isEqualTo(uninterrupted.best().cvRmsle());
-        assertThat(result.trials()).extracting(Trial::cvRmsle)
-                .containsExactlyElementsOf(uninterrupted.trials().stream().map(Trial::cvRmsle).toList());
+        assertThat(result.best().cvScore()).isEqualTo(uninterrupted.best().cvScore());
+        assertThat(result.trials()).extracting(Trial::cvScore)
+                .containsExactlyElementsOf(uninterrupted.trials().stream().map(Trial::cvScore).toList());
     }
 
     @Test
@@ -92,6 +92,6 @@ class TunerCheckpointTest {
         TuningResult result = second.tune(space());
 
         assertThat(second.checkpoint().reused()).isZero();
-        assertThat(result.best().cvRmsle()).isEqualTo(expected.best().cvRmsle());
+        assertThat(result.best().cvScore()).isEqualTo(expected.best().cvScore());
     }
 }

@@ -46,7 +46,7 @@ class TunerTest {
 
         assertThat(result.trials()).hasSize(8).extracting(Trial::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(result.best().params().values().get(XGBoostParameter.MAX_DEPTH)).isEqualTo(3.0);
-        assertThat(result.best().cvRmsle()).isLessThan(1.5); // the target's spread is about 2.2
+        assertThat(result.best().cvScore()).isLessThan(1.5); // the target's spread is about 2.2
         assertThat(log.stream().filter(l -> l.startsWith("progress "))).hasSize(8)
                 .allSatisfy(l -> assertThat(ProgressLine.parse(l)).isPresent());
         assertThat(ProgressLine.parse(log.get(log.size() - 1)).orElseThrow().trial()).isEqualTo(8);
@@ -65,7 +65,7 @@ class TunerTest {
 
         TuningResult separate = new Tuner(data(), options(Strategy.GRID, 0), new StopSignal(), s -> { }).tune(only);
 
-        assertThat(separate.best().cvRmsle()).isEqualTo(twenty.cvRmsle());
+        assertThat(separate.best().cvScore()).isEqualTo(twenty.cvScore());
     }
 
     @Test
@@ -90,8 +90,8 @@ class TunerTest {
         TuningResult a = tune(Strategy.HALVING, 0, new ArrayList<>());
         TuningResult b = tune(Strategy.HALVING, 0, new ArrayList<>());
 
-        assertThat(a.trials()).extracting(Trial::cvRmsle).containsExactlyElementsOf(
-                b.trials().stream().map(Trial::cvRmsle).toList());
+        assertThat(a.trials()).extracting(Trial::cvScore).containsExactlyElementsOf(
+                b.trials().stream().map(Trial::cvScore).toList());
     }
 
     @Test
