@@ -118,6 +118,9 @@ public abstract class LocalTrainingBackendContractTest<B extends TrainingBackend
 
         assertThatThrownBy(() -> backend().interrupt(spec.name())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("managed spot job with checkpoints").hasMessageContaining("stop it instead");
+        // The sleeper would go on writing its folder while the temporary root is deleted: end it first.
+        backend().stop(spec.name());
+        awaitEnd(spec.name());
     }
 
     @Override
