@@ -159,7 +159,7 @@ public final class TabularTrainer implements TrainingProgram {
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
         Preprocessor pre = sharing.agree(Preprocessor.fit(training, new PreprocessOptions(config.target(),
-                config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels())));
+                config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels(), config.engineering())));
         JobSharing.Search search = sharing.forSearch(new Dataset(pre.features(training), pre.labels(training),
                 pre.featureCount()), config.folds(), config.seed());
         Dataset data = search.data();
@@ -224,7 +224,7 @@ public final class TabularTrainer implements TrainingProgram {
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
         PreprocessOptions preOptions = new PreprocessOptions(config.target(), config.idColumn(), config.logTarget(),
-                config.imputation(), config.maxLevels());
+                config.imputation(), config.maxLevels(), config.engineering());
         // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
         // median or scale is learnt from the rows a fold is scored on.
         Folds folds = Tuner.split(training.rowCount(), tuningOptions(config, 1));
