@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -59,7 +60,7 @@ public final class TabularTrainer implements TrainingProgram {
 
     private final Consumer<String> log;
     private final Map<String, String> environment;
-    private final Consumer<Table> fitObserver;
+    private final BiConsumer<Table, Preprocessor> fitObserver;
 
     /** A trainer that logs to stdout. */
     public TabularTrainer() {
@@ -68,16 +69,16 @@ public final class TabularTrainer implements TrainingProgram {
 
     /** @param log receives every log line */
     public TabularTrainer(Consumer<String> log) {
-        this(log, System.getenv(), rows -> { });
+        this(log, System.getenv(), (rows, fitted) -> { });
     }
 
     /**
      * @param log receives every log line
      * @param fitObserver sees every table a preprocessing is fitted on (the folds' training rows, the rows the
-     *     hold-out model is fitted on, and every row for the final model): lets a test prove no step saw the rows it
-     *     is scored on
+     *     hold-out model is fitted on, and every row for the final model) with the preprocessing fitted on it: lets a
+     *     test prove no step saw the rows it is scored on
      */
-    public TabularTrainer(Consumer<String> log, Consumer<Table> fitObserver) {
+    public TabularTrainer(Consumer<String> log, BiConsumer<Table, Preprocessor> fitObserver) {
         this(log, System.getenv(), fitObserver);
     }
 
@@ -86,10 +87,10 @@ public final class TabularTrainer implements TrainingProgram {
      * @param environment the variables a backend sets (the tracker's endpoint on a local backend of several hosts)
      */
     public TabularTrainer(Consumer<String> log, Map<String, String> environment) {
-        this(log, environment, rows -> { });
+        this(log, environment, (rows, fitted) -> { });
     }
 
-    private TabularTrainer(Consumer<String> log, Map<String, String> environment, Consumer<Table> fitObserver) {
+    private TabularTrainer(Consumer<String> log, Map<String, String> environment, BiConsumer<Table, Preprocessor> fitObserver) {
         this.log = log;
         this.environment = Map.copyOf(environment);
         this.fitObserver = fitObserver;
@@ -286,8 +287,9 @@ public final class TabularTrainer implements TrainingProgram {
     }
 
     private Preprocessor fitPreprocessor(Table rows, PreprocessOptions options) {
-        fitObserver.accept(rows);
-        return Preprocessor.fit(rows, options);
+        Preprocessor fitted = Preprocessor.fit(rows, options);
+        fitObserver.accept(rows, fitted);
+        return fitted;
     }
 
     private CvData foldData(Table training, Folds folds, PreprocessOptions options) {
