@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +162,41 @@ public final class Hyperparameters {
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             throw new TrainingException("unknown hyperparameter" + (unknown.size() > 1 ? "s " : " ") + unknown
-                    + "; known hyperparameters are " + new TreeSet<>(known));
+                    + suggestions(unknown, known) + "; known hyperparameters are " + new TreeSet<>(known));
         }
+    }
+
+    /** " (did you mean max_depth?)" for the unknown names one or two typos away from a known one, else "". */
+    private static String suggestions(Set<String> unknown, Set<String> known) {
+        List<String> guesses = new ArrayList<>();
+        for (String name : unknown) {
+            known.stream()
+                    .filter(k -> editDistance(name, k) <= Math.max(1, Math.min(2, name.length() / 4)))
+                    .min(Comparator.<String>comparingInt(k -> editDistance(name, k)).thenComparing(k -> k))
+                    .ifPresent(k -> guesses.add(unknown.size() == 1 ? k : k + " for " + name));
+        }
+        return guesses.isEmpty() ? "" : " (did you mean " + String.join(", ", guesses) + "?)";
+    }
+
+    /** Levenshtein distance, with a swap of two neighbours counted as one edit (the commonest typo). */
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /**

@@ -116,7 +116,17 @@ class HyperparametersTest {
 
         assertThatThrownBy(() -> hp.requireOnly(Set.of("max_depth", "seed")))
                 .isInstanceOf(TrainingException.class)
-                .hasMessage("unknown hyperparameter [max_dept]; known hyperparameters are [max_depth, seed]");
+                .hasMessage("unknown hyperparameter [max_dept] (did you mean max_depth?); known hyperparameters are"
+                        + " [max_depth, seed]");
+    }
+
+    @Test
+    void requireOnly_whenSeveralTypos_suggestsEachAndNothingForANameFarFromAll() {
+        Hyperparameters hp = Hyperparameters.of(Map.of("max_dpeth", "3", "sede", "1", "colour", "red"));
+
+        assertThatThrownBy(() -> hp.requireOnly(Set.of("max_depth", "seed")))
+                .hasMessage("unknown hyperparameters [colour, max_dpeth, sede] (did you mean max_depth for max_dpeth,"
+                        + " seed for sede?); known hyperparameters are [max_depth, seed]");
     }
 
     @Test

@@ -32,8 +32,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("drydock: " + oneLine(e));
         if (isVerbose(parsed)) {
             e.printStackTrace(err);
-        } else if (code == EXIT_ERROR) {
-            // Bad input and failed jobs say all there is in the line above; only an unexpected error has a trace worth asking for.
+        } else if (isUnexpected(e)) {
+            // drydock's own errors (bad input, a failed job, a full disk, no daemon) say all there is in the line above;
+            // only an error drydock did not foresee has a trace worth asking for.
             err.println("(run again with --verbose for the stack trace)");
         }
         err.flush();
@@ -82,6 +83,24 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             return EXIT_BAD_INPUT;
         }
         return EXIT_ERROR;
+    }
+
+    /** An error drydock has no message of its own for: a bug, or a fault it did not foresee. */
+    static boolean isUnexpected(Throwable e) {
+        if (e instanceof PredictionException) {
+            return false;
+        }
+        DrydockException own = drydockCause(e);
+        return own == null || own.code() == ErrorCode.INTERNAL;
+    }
+
+    private static DrydockException drydockCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DrydockException de) {
+                return de;
+            }
+        }
+        return null;
     }
 
     private static boolean isVerbose(ParseResult parsed) {

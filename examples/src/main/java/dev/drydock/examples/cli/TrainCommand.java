@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code drydock train}: the house-prices example end to end. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -85,7 +86,8 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
         hp.putAll(hyperparameters);
         // Everything the job would trip on, checked before any upload or job folder (the trainer's own rules).
         Violations v = new Violations();
-        HyperparameterCheck.problem(hp).ifPresent(p -> v.add("--hyperparameter", hp.toString(), p));
+        // The value shown is what the user typed (NAME=VALUE ...), not the map with the command's own defaults.
+        HyperparameterCheck.problem(hp).ifPresent(p -> v.add("--hyperparameter", typed(hyperparameters), p));
         v.check(instanceCount >= 1, "--instance-count", instanceCount, "must be at least 1");
         WritableFolder.check("--home", home, v);
         WritableFolder.check("--out", out == null ? home : out.toAbsolutePath(), v);
@@ -110,5 +112,10 @@ final class TrainCommand extends BackendCommand implements Callable<Integer> {
             BundledData.deleteTemporaryFolder(bundled);
         }
         return 0;
+    }
+
+    private static String typed(Map<String, String> hyperparameters) {
+        return hyperparameters.isEmpty() ? "(none given: the command's defaults)" : hyperparameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 }

@@ -124,7 +124,10 @@ class DrydockCliTest {
         ConsoleCapture r = ConsoleCapture.run("train", "--home", home.toString(), "--quick", "--hyperparameter", "max_dept=3");
 
         assertThat(r.exitCode).isEqualTo(ErrorReporter.EXIT_BAD_INPUT);
-        assertThat(r.err).contains("--hyperparameter").contains("max_dept").doesNotContain("--verbose");
+        assertThat(r.err).contains("--hyperparameter").contains("max_dept").doesNotContain("--verbose")
+                .contains("--hyperparameter \"max_dept=3\"").contains("did you mean max_depth?")
+                // the value is what the user typed, not the command's own defaults (strategy, the quick search)
+                .doesNotContain("strategy=");
         assertThat(home.resolve("jobs")).doesNotExist();
         assertThat(home.resolve("storage")).doesNotExist();
     }
