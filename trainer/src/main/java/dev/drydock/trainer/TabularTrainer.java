@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -69,7 +70,7 @@ public final class TabularTrainer implements TrainingProgram {
 
     private final Consumer<String> log;
     private final Map<String, String> environment;
-    private final Consumer<Table> fitObserver;
+    private final BiConsumer<Table, Preprocessor> fitObserver;
 
     /** A trainer that logs to stdout. */
     public TabularTrainer() {
@@ -78,16 +79,16 @@ public final class TabularTrainer implements TrainingProgram {
 
     /** @param log receives every log line */
     public TabularTrainer(Consumer<String> log) {
-        this(log, System.getenv(), rows -> { });
+        this(log, System.getenv(), (rows, fitted) -> { });
     }
 
     /**
      * @param log receives every log line
      * @param fitObserver sees every table a preprocessing is fitted on (the folds' training rows, the rows the
-     *     hold-out model is fitted on, and every row for the final model): lets a test prove no step saw the rows it
-     *     is scored on
+     *     hold-out model is fitted on, and every row for the final model) with the preprocessing fitted on it: lets a
+     *     test prove no step saw the rows it is scored on
      */
-    public TabularTrainer(Consumer<String> log, Consumer<Table> fitObserver) {
+    public TabularTrainer(Consumer<String> log, BiConsumer<Table, Preprocessor> fitObserver) {
         this(log, System.getenv(), fitObserver);
     }
 
@@ -96,10 +97,10 @@ public final class TabularTrainer implements TrainingProgram {
      * @param environment the variables a backend sets (the tracker's endpoint on a local backend of several hosts)
      */
     public TabularTrainer(Consumer<String> log, Map<String, String> environment) {
-        this(log, environment, rows -> { });
+        this(log, environment, (rows, fitted) -> { });
     }
 
-    private TabularTrainer(Consumer<String> log, Map<String, String> environment, Consumer<Table> fitObserver) {
+    private TabularTrainer(Consumer<String> log, Map<String, String> environment, BiConsumer<Table, Preprocessor> fitObserver) {
         this.log = log;
         this.environment = Map.copyOf(environment);
         this.fitObserver = fitObserver;
@@ -176,7 +177,7 @@ public final class TabularTrainer implements TrainingProgram {
         }
         Task task = sharing.agree(Task.fit(config.objective(), levelRows(config, split), config.target(), config.idColumn()));
         Preprocessor pre = sharing.agree(Preprocessor.fit(training, new PreprocessOptions(config.target(),
-                config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels())));
+                config.idColumn(), config.logTarget(), config.imputation(), config.maxLevels(), config.engineering())));
         float[] labels = task.labels(training, pre);
         JobSharing.Search search = sharing.forSearch(new Dataset(pre.features(training), labels, pre.featureCount(),
                 task.weights(labels)), config.folds(), config.seed());
@@ -247,7 +248,7 @@ public final class TabularTrainer implements TrainingProgram {
                 split.holdout() == null ? 0 : split.holdout().rowCount(), all.header().size()));
 
         PreprocessOptions preOptions = new PreprocessOptions(config.target(), config.idColumn(), config.logTarget(),
-                config.imputation(), config.maxLevels());
+                config.imputation(), config.maxLevels(), config.engineering());
         // Cross-validation fits the preprocessing inside each fold, on that fold's training rows only: no level,
         // median or scale is learnt from the rows a fold is scored on.
         // A classifier's levels come from every row, the hold-out's too: a rare class that only the hold-out or a fold's
@@ -324,8 +325,9 @@ public final class TabularTrainer implements TrainingProgram {
     }
 
     private Preprocessor fitPreprocessor(Table rows, PreprocessOptions options) {
-        fitObserver.accept(rows);
-        return Preprocessor.fit(rows, options);
+        Preprocessor fitted = Preprocessor.fit(rows, options);
+        fitObserver.accept(rows, fitted);
+        return fitted;
     }
 
     private CvData foldData(Table training, Folds folds, PreprocessOptions options, Task task) {

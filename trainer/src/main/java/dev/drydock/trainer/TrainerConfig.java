@@ -3,6 +3,8 @@ package dev.drydock.trainer;
 import dev.drydock.contract.Hyperparameters;
 import dev.drydock.contract.TrainingException;
 import dev.drydock.trainer.objective.ObjectiveOptions;
+import dev.drydock.trainer.preprocess.DerivedColumn;
+import dev.drydock.trainer.preprocess.FeatureEngineering;
 import dev.drydock.trainer.preprocess.Imputation;
 import dev.drydock.trainer.tuning.SearchSpace;
 import dev.drydock.trainer.tuning.Strategy;
@@ -52,6 +54,14 @@ import java.util.regex.Pattern;
  * <tr><td>imputation</td><td>native</td><td>{@code native} (XGBoost routes missing values), {@code median},
  *     {@code zero}</td></tr>
  * <tr><td>max_levels</td><td>50</td><td>one-hot levels kept per categorical column</td></tr>
+ * <tr><td>sum_features</td><td></td><td>totals to add as features, {@code NAME:COLUMN+COLUMN[+...]} separated by
+ *     commas, e.g. {@code TotalSF:TotalBsmtSF+1stFlrSF+2ndFlrSF}; a missing term counts as 0</td></tr>
+ * <tr><td>age_features</td><td></td><td>differences to add as features, {@code NAME:LATER-EARLIER} separated by
+ *     commas, e.g. {@code HouseAge:YrSold-YearBuilt}</td></tr>
+ * <tr><td>min_level_count</td><td>1</td><td>categorical levels seen on fewer training rows are merged into one
+ *     {@code (rare)} level (counted inside each fold); 1: none merged</td></tr>
+ * <tr><td>skew_threshold</td><td>0.75</td><td>numeric features more skewed than this (and never negative) are
+ *     log1p-transformed for the linear model</td></tr>
  * <tr><td>input_sources</td><td></td><td>{@code CHANNEL=PATH,...}: the user's own paths of uploaded inputs, so
  *     that a data error names the user's file (set by drydock's clients)</td></tr>
  * <tr><td>java_heap</td><td>the JVM's default</td><td>the trainer's Java heap, e.g. {@code 4g}: the trainer runs
@@ -69,10 +79,12 @@ public final class TrainerConfig {
     static final int MAX_PATIENCE = 100_000;
     static final int MAX_THREADS = 1024;
     static final int MAX_LEVELS = 10_000;
+    static final int MAX_LEVEL_COUNT = 1_000_000;
 
     private static final Set<String> OWN = Set.of("target", "id_column", "strategy", "n_samples", "max_trials",
             "folds", "seed", "log_target", "holdout_fraction", "holdout_ids", "early_stopping_rounds", "threads",
-            "tree_method", "imputation", "max_levels", "input_sources", "java_heap");
+            "tree_method", "imputation", "max_levels", "input_sources", "java_heap",
+            "sum_features", "age_features", "min_level_count", "skew_threshold");
     // log_target, objective, eval_metric, ... : ObjectiveOptions.NAMES
     private static final Set<String> TREE_METHODS = Set.of("hist", "approx", "exact");
     private static final Pattern HEAP = Pattern.compile("(\\d{1,7})([mMgG])");
@@ -92,6 +104,7 @@ public final class TrainerConfig {
     private final String treeMethod;
     private final Imputation imputation;
     private final int maxLevels;
+    private final FeatureEngineering engineering;
     private final Map<String, String> inputSources;
     private final Optional<String> javaHeap;
     private final SearchSpace space;
@@ -112,6 +125,7 @@ public final class TrainerConfig {
         treeMethod = b.treeMethod;
         imputation = b.imputation;
         maxLevels = b.maxLevels;
+        engineering = new FeatureEngineering(b.derived, b.minLevelCount, b.skewThreshold);
         inputSources = Collections.unmodifiableMap(new TreeMap<>(b.inputSources));
         javaHeap = Optional.ofNullable(b.javaHeap);
         this.space = space;
@@ -162,6 +176,10 @@ public final class TrainerConfig {
         hp.string("holdout_ids").ifPresent(b::holdoutIds);
         hp.string("java_heap").ifPresent(b::javaHeap);
         hp.string("input_sources").ifPresent(v -> b.inputSources(parseSources(v)));
+        List<DerivedColumn> derived = new java.util.ArrayList<>();
+        hp.string("sum_features").ifPresent(v -> derived.addAll(DerivedColumn.parse(DerivedColumn.Operation.SUM, v)));
+        hp.string("age_features").ifPresent(v -> derived.addAll(DerivedColumn.parse(DerivedColumn.Operation.DIFFERENCE, v)));
+        b.derived(derived);
         Map<XGBoostParameter, List<Double>> lists = new EnumMap<>(XGBoostParameter.class);
         for (XGBoostParameter p : XGBoostParameter.values()) {
             lists.put(p, hp.numbers(p.hyperparameter(), p.defaults()));
@@ -175,6 +193,8 @@ public final class TrainerConfig {
                 .earlyStoppingRounds(hp.integer("early_stopping_rounds", b.earlyStoppingRounds))
                 .threads(hp.integer("threads", b.threads))
                 .maxLevels(hp.integer("max_levels", b.maxLevels))
+                .minLevelCount(hp.integer("min_level_count", b.minLevelCount))
+                .skewThreshold(hp.number("skew_threshold", b.skewThreshold))
                 .space(lists)
                 .build();
     }
@@ -273,6 +293,11 @@ public final class TrainerConfig {
         return maxLevels;
     }
 
+    /** @return sum_features and age_features, min_level_count and skew_threshold */
+    public FeatureEngineering engineering() {
+        return engineering;
+    }
+
     /** @return input_sources: channel to the user's own path, sorted by channel */
     public Map<String, String> inputSources() {
         return inputSources;
@@ -305,6 +330,9 @@ public final class TrainerConfig {
         private String treeMethod = "hist";
         private Imputation imputation = Imputation.NATIVE;
         private int maxLevels = 50;
+        private List<DerivedColumn> derived = List.of();
+        private int minLevelCount = 1;
+        private double skewThreshold = FeatureEngineering.DEFAULT_SKEW_THRESHOLD;
         private Map<String, String> inputSources = Map.of();
         private String javaHeap;
         private Map<XGBoostParameter, List<Double>> space = Map.of();
@@ -402,6 +430,24 @@ public final class TrainerConfig {
             return this;
         }
 
+        /** @param v the derived columns of sum_features and age_features @return this */
+        public Builder derived(List<DerivedColumn> v) {
+            derived = List.copyOf(v);
+            return this;
+        }
+
+        /** @param v min_level_count @return this */
+        public Builder minLevelCount(int v) {
+            minLevelCount = v;
+            return this;
+        }
+
+        /** @param v skew_threshold @return this */
+        public Builder skewThreshold(double v) {
+            skewThreshold = v;
+            return this;
+        }
+
         /** @param v channel to the user's path @return this */
         public Builder inputSources(Map<String, String> v) {
             inputSources = Map.copyOf(v);
@@ -438,6 +484,15 @@ public final class TrainerConfig {
                     + threads);
             require(maxLevels >= 1 && maxLevels <= MAX_LEVELS, "max_levels must be between 1 and " + MAX_LEVELS
                     + ", got " + maxLevels + " (each level is a feature column held for every row)");
+            require(minLevelCount >= 1 && minLevelCount <= MAX_LEVEL_COUNT, "min_level_count must be between 1 (merge"
+                    + " no level) and " + MAX_LEVEL_COUNT + ", got " + minLevelCount);
+            require(skewThreshold >= 0 && skewThreshold <= 1e6, "skew_threshold must be a number between 0 (log every"
+                    + " non-negative numeric feature) and 1e6 (log none), got " + skewThreshold);
+            Set<String> derivedNames = new java.util.HashSet<>();
+            for (DerivedColumn d : derived) {
+                require(derivedNames.add(d.name()), d.operation().hyperparameter() + " declares the column " + d.name()
+                        + " that sum_features or age_features already declares: give each new column its own name");
+            }
             require(TREE_METHODS.contains(treeMethod), "tree_method=\"" + treeMethod + "\" is unknown; use one of "
                     + new TreeSet<>(TREE_METHODS));
             if (javaHeap != null) {

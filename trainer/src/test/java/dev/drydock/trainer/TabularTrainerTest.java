@@ -262,7 +262,8 @@ class TabularTrainerTest {
     void train_whenHoldout_scoresItFirstThenRefitsOnEveryRowAndNoPreprocessingSeesItsScoredRows() throws IOException {
         MlTree.at(root).hyperparameters(SMALL).copy("training", MlTree.HOUSE_TRAIN);
         List<java.util.Set<String>> fits = new ArrayList<>();
-        TabularTrainer trainer = new TabularTrainer(log::add, rows -> fits.add(java.util.Set.of(rows.column("Id"))));
+        TabularTrainer trainer = new TabularTrainer(log::add,
+                (rows, fitted) -> fits.add(java.util.Set.of(rows.column("Id"))));
 
         assertThat(ContainerRunner.run(TrainingEnvironment.at(root), trainer, Duration.ofSeconds(5))).isZero();
 
@@ -299,6 +300,71 @@ class TabularTrainerTest {
         assertThat(model.at("/learner/gradient_booster/model/gbtree_model_param/num_trees").asInt()).isEqualTo(refitRounds);
         // Its preprocessing was fitted on every row: a level seen only in hold-out rows is known to it.
         assertThat(log).anyMatch(l -> l.startsWith("refit: 1460 rows, " + refitRounds + " rounds"));
+    }
+
+    @Test
+    void train_whenFeaturesEngineered_everyFittedStatisticComesFromTheRowsItWasFittedOnAndTheModelFromEveryRow()
+            throws IOException {
+        MlTree.at(root).hyperparameters(small("sum_features", "TotalSF:TotalBsmtSF+1stFlrSF+2ndFlrSF",
+                "age_features", "HouseAge:YrSold-YearBuilt", "min_level_count", "10")).copy("training", MlTree.HOUSE_TRAIN);
+        List<dev.drydock.trainer.data.Table> tables = new ArrayList<>();
+        List<dev.drydock.trainer.preprocess.Preprocessor> fitted = new ArrayList<>();
+        TabularTrainer trainer = new TabularTrainer(log::add, (rows, pre) -> {
+            tables.add(rows);
+            fitted.add(pre);
+        });
+
+        assertThat(ContainerRunner.run(TrainingEnvironment.at(root), trainer, Duration.ofSeconds(5))).isZero();
+
+        // 3 folds, the hold-out model, the final model; the last saw all 1460 rows and is the one shipped.
+        assertThat(tables).hasSize(5);
+        assertThat(tables.get(4).rowCount()).isEqualTo(1460);
+        assertThat(dev.drydock.trainer.preprocess.Preprocessor.load(root.resolve("model/" + ModelFiles.PREPROCESSING)))
+                .isEqualTo(fitted.get(4));
+        double allRowsCenter = Double.NaN;
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            dev.drydock.trainer.data.Table rows = tables.get(i);
+            dev.drydock.trainer.preprocess.Preprocessor pre = fitted.get(i);
+            // The linear scaling of the derived total: its center is the mean over exactly these rows, by hand.
+            dev.drydock.trainer.preprocess.FeatureScale scale = pre.linear().scales().get(
+                    pre.featureNames().indexOf("TotalSF"));
+            double center = handMeanOfTotal(rows, scale.log1p());
+            assertThat(scale.center()).as("fit %d", i).isCloseTo(center, org.assertj.core.data.Offset.offset(1e-6));
+            if (i == tables.size() - 1) {
+                allRowsCenter = center;
+            } else {
+                assertThat(scale.center()).as("a fold's center is not the all-rows one").isNotEqualTo(allRowsCenter);
+            }
+            // The rare-level merge: the Neighborhood levels kept are those seen on at least 10 of these rows.
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (String level : rows.column("Neighborhood")) {
+                counts.merge(level, 1, Integer::sum);
+            }
+            java.util.Set<String> frequent = new java.util.HashSet<>();
+            counts.forEach((level, n) -> {
+                if (n >= 10) {
+                    frequent.add(level);
+                }
+            });
+            dev.drydock.trainer.preprocess.OneHotFeature hood = pre.encoders().stream()
+                    .filter(e -> e.column().equals("Neighborhood"))
+                    .map(dev.drydock.trainer.preprocess.OneHotFeature.class::cast).findFirst().orElseThrow();
+            assertThat(hood.rare()).isTrue();
+            assertThat(new java.util.HashSet<>(hood.levels())).as("fit %d", i).isEqualTo(frequent);
+        }
+    }
+
+    private static double handMeanOfTotal(dev.drydock.trainer.data.Table rows, boolean log1p) {
+        double sum = 0;
+        for (int r = 0; r < rows.rowCount(); r++) {
+            double total = 0;
+            for (String c : List.of("TotalBsmtSF", "1stFlrSF", "2ndFlrSF")) {
+                String raw = rows.column(c)[r];
+                total += raw.equals("NA") ? 0 : Double.parseDouble(raw);
+            }
+            sum += log1p ? Math.log1p(total) : total;
+        }
+        return sum / rows.rowCount();
     }
 
     /** provenance.json without its creation time, which differs between runs by design. */

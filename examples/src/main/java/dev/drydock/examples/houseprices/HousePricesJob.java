@@ -37,6 +37,17 @@ public final class HousePricesJob {
             "cv_rmsle", MetricLine.regexFor("cv_rmsle"),
             "holdout_rmsle", MetricLine.regexFor("holdout_rmsle"));
 
+    /**
+     * The house-specific feature engineering the trainer itself stays generic about: totals of areas, baths and
+     * porches, the age of the house and of its remodel, and rare neighbourhood-like levels merged. A hyperparameter
+     * of the same name given by the user wins.
+     */
+    public static final Map<String, String> FEATURES = Map.of(
+            "sum_features", "TotalSF:TotalBsmtSF+1stFlrSF+2ndFlrSF,TotalBath:FullBath+HalfBath+BsmtFullBath+BsmtHalfBath,"
+                    + "TotalPorch:OpenPorchSF+EnclosedPorch+3SsnPorch+ScreenPorch+WoodDeckSF",
+            "age_features", "HouseAge:YrSold-YearBuilt,RemodAge:YrSold-YearRemodAdd",
+            "min_level_count", "10");
+
     private final Drydock drydock;
 
     /** The job on {@code drydock}'s backend. */
@@ -64,6 +75,11 @@ public final class HousePricesJob {
                 .baseJobName("house-prices")
                 .input("training", options.trainCsv(), "text/csv")
                 .spec(spec -> {
+                    FEATURES.forEach((name, value) -> {
+                        if (!options.hyperparameters().containsKey(name)) {
+                            spec.hyperparameter(name, value);
+                        }
+                    });
                     options.hyperparameters().forEach(spec::hyperparameter);
                     // The trainer sees only its staged copy: this lets its data errors name the user's own file.
                     if (!options.hyperparameters().containsKey("input_sources")) {

@@ -126,6 +126,21 @@ public final class Table {
     }
 
     /**
+     * @param names new column names, none of them in this table
+     * @param values one array per new column, of {@link #rowCount()} values
+     * @return this table with the columns appended; the rows keep their origins
+     */
+    public Table withColumns(List<String> names, List<String[]> values) {
+        List<String> newHeader = new ArrayList<>(header);
+        newHeader.addAll(names);
+        String[][] out = Arrays.copyOf(columns, columns.length + values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out[columns.length + i] = values.get(i);
+        }
+        return new Table(newHeader, out, origins);
+    }
+
+    /**
      * @param other a table with the same header
      * @return this table's rows followed by the other's
      */

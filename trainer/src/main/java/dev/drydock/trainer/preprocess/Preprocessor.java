@@ -26,17 +26,27 @@ import java.util.TreeSet;
  * categorical, encoded by rank when its levels form a known ordered scale and one-hot otherwise (every level up
  * to {@code maxLevels}, unlike the reference, which drops categoricals of 13 levels or more).
  *
+ * <p>Feature engineering ({@link FeatureEngineering}), every step fitted on the rows {@link #fit} is given and so,
+ * inside cross-validation, on a fold's training rows alone: derived totals and ages are added as columns first (they
+ * hold nothing fitted); categorical levels seen on fewer than {@code minLevelCount} rows are merged; and the linear
+ * model's scaling (log of skewed numeric features, standardisation) is fitted last, on the encoded features.
+ *
  * @param target the target column
  * @param idColumn the id column, or {@code null}
  * @param logTarget whether the model predicts log(target)
+ * @param derived the derived columns, computed before encoding
  * @param encoders the feature encoders in feature order
+ * @param linear the linear model's scaling of the features
  */
-public record Preprocessor(String target, String idColumn, boolean logTarget, List<FeatureEncoder> encoders) {
+public record Preprocessor(String target, String idColumn, boolean logTarget, List<DerivedColumn> derived,
+        List<FeatureEncoder> encoders, LinearScaling linear) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates and copies. */
     public Preprocessor {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(linear, "linear");
+        derived = List.copyOf(derived);
         encoders = List.copyOf(encoders);
     }
 
@@ -52,17 +62,56 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
                     + " set the hyperparameter target to one of " + table.header());
         }
         String id = options.idColumn() != null && table.has(options.idColumn()) ? options.idColumn() : null;
+        List<DerivedColumn> derived = options.engineering().derived();
+        for (DerivedColumn d : derived) {
+            if (d.sources().contains(options.target()) || d.sources().contains(id)) {
+                throw new TrainingException(d.operation().hyperparameter() + " column " + d.name() + " reads "
+                        + d.sources() + ", which holds the target or the id column: a feature may not be computed"
+                        + " from them; name other columns");
+            }
+            if (table.has(d.name())) {
+                throw new TrainingException(d.operation().hyperparameter() + " declares the column " + d.name()
+                        + ", which the training data already has: give the new column another name");
+            }
+        }
+        Table extended = withDerived(table, derived);
         List<FeatureEncoder> encoders = new ArrayList<>();
-        for (String column : table.header()) {
+        for (String column : extended.header()) {
             if (column.equals(options.target()) || column.equals(id)) {
                 continue;
             }
-            fitColumn(column, table.column(column), options).ifPresent(encoders::add);
+            fitColumn(column, extended.column(column), options).ifPresent(encoders::add);
         }
         if (encoders.isEmpty()) {
             throw new TrainingException("the training data has no feature column besides the target and the id");
         }
-        return new Preprocessor(options.target(), id, options.logTarget(), encoders);
+        Preprocessor unscaled = new Preprocessor(options.target(), id, options.logTarget(), derived, encoders,
+                new LinearScaling(List.of()));
+        List<String> names = unscaled.featureNames();
+        boolean[] numeric = new boolean[names.size()];
+        int offset = 0;
+        for (FeatureEncoder e : encoders) {
+            int width = e.featureNames().size();
+            java.util.Arrays.fill(numeric, offset, offset + width, e instanceof NumericFeature);
+            offset += width;
+        }
+        LinearScaling linear = LinearScaling.fit(unscaled.features(table), names, numeric,
+                options.engineering().skewThreshold());
+        return new Preprocessor(options.target(), id, options.logTarget(), derived, encoders, linear);
+    }
+
+    /** @return {@code table} with the derived columns appended (itself when there are none) */
+    private static Table withDerived(Table table, List<DerivedColumn> derived) {
+        if (derived.isEmpty()) {
+            return table;
+        }
+        List<String> names = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
+        for (DerivedColumn d : derived) {
+            names.add(d.name());
+            values.add(d.compute(table));
+        }
+        return table.withColumns(names, values);
     }
 
     private static Optional<FeatureEncoder> fitColumn(String column, String[] values, PreprocessOptions options) {
@@ -95,11 +144,14 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
         if (ranks.isPresent()) {
             return Optional.of(new OrdinalFeature(column, ranks.get()));
         }
+        int minCount = options.engineering().minLevelCount();
         List<String> levels = counts.entrySet().stream()
+                .filter(level -> level.getValue() >= minCount)
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(options.maxLevels()).map(Map.Entry::getKey).toList();
-        return Optional.of(new OneHotFeature(column, levels));
+        // Merging is asked for by minLevelCount > 1; then every level not kept, now or at prediction, is "rare".
+        return Optional.of(new OneHotFeature(column, levels, minCount > 1));
     }
 
     private static float fill(List<Double> numbers, Imputation imputation) {
@@ -133,8 +185,13 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
      */
     public float[] features(Table table) {
         Set<String> missing = new LinkedHashSet<>();
+        Set<String> derivedNames = new java.util.HashSet<>();
+        for (DerivedColumn d : derived) {
+            derivedNames.add(d.name());
+            d.sources().stream().filter(source -> !table.has(source)).forEach(missing::add);
+        }
         for (FeatureEncoder e : encoders) {
-            if (!table.has(e.column())) {
+            if (!table.has(e.column()) && !derivedNames.contains(e.column())) {
                 missing.add(e.column());
             }
         }
@@ -143,12 +200,13 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
                     + " columns the model was trained on (" + firstFew(missing) + "): give rows with the columns of the"
                     + " training data, without the target");
         }
+        Table extended = withDerived(table, derived);
         int width = featureCount();
-        int rows = table.rowCount();
+        int rows = extended.rowCount();
         float[] out = new float[rows * width];
         int offset = 0;
         for (FeatureEncoder e : encoders) {
-            String[] column = table.column(e.column());
+            String[] column = extended.column(e.column());
             float[] row = new float[e.featureNames().size()];
             for (int r = 0; r < rows; r++) {
                 e.encode(column[r], row, 0);
@@ -157,6 +215,14 @@ public record Preprocessor(String target, String idColumn, boolean logTarget, Li
             offset += row.length;
         }
         return out;
+    }
+
+    /**
+     * @param table rows with every feature column
+     * @return the linear model's features, {@code rowCount x featureCount}: {@link #features} scaled by {@link #linear}
+     */
+    public float[] linearFeatures(Table table) {
+        return linear.apply(features(table));
     }
 
     /**

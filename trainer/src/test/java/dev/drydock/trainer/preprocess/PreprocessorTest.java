@@ -132,4 +132,100 @@ class PreprocessorTest {
         assertThat(loaded).isEqualTo(p);
         assertThat(loaded.features(HOUSES)).containsExactly(p.features(HOUSES));
     }
+
+    private static PreprocessOptions engineered(String sums, String ages, int minLevelCount) {
+        java.util.List<DerivedColumn> derived = new java.util.ArrayList<>(DerivedColumn.parse(DerivedColumn.Operation.SUM, sums));
+        derived.addAll(DerivedColumn.parse(DerivedColumn.Operation.DIFFERENCE, ages));
+        return new PreprocessOptions("SalePrice", "Id", true, Imputation.NATIVE, 50,
+                new FeatureEngineering(derived, minLevelCount, FeatureEngineering.DEFAULT_SKEW_THRESHOLD));
+    }
+
+    private static final Table BUILT = new Table.Builder(List.of("Id", "Sold", "Built", "Up", "Down", "SalePrice"))
+            .add(new String[] {"1", "2010", "2000", "100", "50", "1"})
+            .add(new String[] {"2", "2010", "NA", "NA", "70", "2"})
+            .add(new String[] {"3", "2008", "1950", "NA", "NA", "3"})
+            .build();
+
+    @Test
+    void features_whenSumAndAgeDeclared_addsThemCountingAMissingTermAsZero() {
+        Preprocessor p = Preprocessor.fit(BUILT, engineered("Area:Up+Down", "Age:Sold-Built", 1));
+
+        float[] x = p.features(BUILT);
+
+        int area = p.featureNames().indexOf("Area");
+        int age = p.featureNames().indexOf("Age");
+        int w = p.featureCount();
+        assertThat(new float[] {x[area], x[w + area], x[2 * w + area]}).containsExactly(150f, 70f, Float.NaN);
+        assertThat(new float[] {x[age], x[w + age], x[2 * w + age]}).containsExactly(10f, Float.NaN, 58f);
+    }
+
+    @Test
+    void parse_whenMalformed_namesHyperparameterValueAndForm() {
+        assertThatThrownBy(() -> DerivedColumn.parse(DerivedColumn.Operation.DIFFERENCE, "Age:Sold-Built-Other"))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("age_features=\"Age:Sold-Built-Other\"")
+                .hasMessageContaining("NAME:LATER-EARLIER")
+                .hasMessageContaining("e.g. age_features=HouseAge:YrSold-YearBuilt");
+        assertThatThrownBy(() -> DerivedColumn.parse(DerivedColumn.Operation.SUM, "Total:Up"))
+                .hasMessageContaining("sum_features=\"Total:Up\"").hasMessageContaining("COLUMN+COLUMN");
+        assertThatThrownBy(() -> DerivedColumn.parse(DerivedColumn.Operation.SUM, "T:Up+Down,T:Up+Down"))
+                .hasMessageContaining("declared twice");
+    }
+
+    @Test
+    void fit_whenDerivedColumnReadsAbsentOrTargetColumn_throwsNamingHyperparameter() {
+        assertThatThrownBy(() -> Preprocessor.fit(BUILT, engineered("Area:Up+Side", "", 1)))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("sum_features column Area reads Side, which the data lacks");
+        assertThatThrownBy(() -> Preprocessor.fit(BUILT, engineered("Leak:Up+SalePrice", "", 1)))
+                .hasMessageContaining("holds the target");
+    }
+
+    @Test
+    void fit_whenMinLevelCount_mergesRareAndUnseenLevelsIntoOne() {
+        Table rows = table("1,1,TA,North,NA,1", "2,1,TA,North,NA,1", "3,1,TA,South,NA,1", "4,1,TA,East,NA,1");
+        Preprocessor p = Preprocessor.fit(rows, engineered("", "", 2));
+
+        OneHotFeature hood = (OneHotFeature) p.encoders().stream().filter(e -> e.column().equals("Hood"))
+                .findFirst().orElseThrow();
+        float[] x = p.features(table("5,1,TA,South,NA,1", "6,1,TA,West,NA,1", "7,1,TA,North,NA,1"));
+
+        assertThat(hood.featureNames()).containsExactly("Hood=North", "Hood=(rare)");
+        int at = p.featureNames().indexOf("Hood=North");
+        int w = p.featureCount();
+        assertThat(new float[] {x[at], x[at + 1], x[w + at], x[w + at + 1], x[2 * w + at], x[2 * w + at + 1]})
+                .containsExactly(0f, 1f, 0f, 1f, 1f, 0f);
+    }
+
+    @Test
+    void linearFeatures_whenSkewed_areLoggedThenStandardisedOnTheFittedRowsOnly() {
+        // Area 1, 1, 1, 1000: skewed and non-negative, so log1p; the scaling is fitted on these rows alone.
+        Table rows = table("1,1,TA,North,NA,1", "2,1,Gd,North,NA,1", "3,1,TA,North,NA,1", "4,1000,Gd,North,NA,1");
+        Preprocessor p = Preprocessor.fit(rows, PreprocessOptions.defaults("SalePrice", "Id"));
+
+        FeatureScale area = p.linear().scales().get(p.featureNames().indexOf("Area"));
+        double[] logs = {Math.log1p(1), Math.log1p(1), Math.log1p(1), Math.log1p(1000)};
+        double mean = java.util.Arrays.stream(logs).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(logs).map(v -> (v - mean) * (v - mean)).sum() / 4);
+        float[] x = p.linearFeatures(table("9,1000,TA,North,NA,1", "10,NA,TA,North,NA,1"));
+
+        assertThat(area.log1p()).isTrue();
+        assertThat(area.center()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(area.scale()).isCloseTo(sd, org.assertj.core.data.Offset.offset(1e-9));
+        int at = p.featureNames().indexOf("Area");
+        assertThat(x[at]).isCloseTo((float) ((Math.log1p(1000) - mean) / sd), org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(x[p.featureCount() + at]).as("missing is the mean").isZero();
+    }
+
+    @Test
+    void save_whenEngineered_loadsEqualAndTransformsIdentically() throws IOException {
+        Preprocessor p = Preprocessor.fit(BUILT, engineered("Area:Up+Down", "Age:Sold-Built", 2));
+        Path file = dir.resolve("pre.json");
+        p.save(file);
+
+        Preprocessor loaded = Preprocessor.load(file);
+
+        assertThat(loaded).isEqualTo(p);
+        assertThat(loaded.linearFeatures(BUILT)).containsExactly(p.linearFeatures(BUILT));
+    }
 }
