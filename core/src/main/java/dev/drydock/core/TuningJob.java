@@ -12,6 +12,7 @@ import dev.drydock.core.tuning.TrialSummary;
 import dev.drydock.core.tuning.TuningBackend;
 import dev.drydock.core.tuning.TuningJobDescription;
 import dev.drydock.core.tuning.TuningJobName;
+import dev.drydock.core.tuning.TuningReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +145,25 @@ public final class TuningJob {
         Path output = artifacts.extractOutput(description, local.resolve("output")).orElse(null);
         bestModel = new TrainedModel(description, model, output);
         return bestModel;
+    }
+
+    /**
+     * Writes the tuning job's report as it is now (see {@link TuningReport}) to
+     * {@code <workDirectory>/<tuning-job>/output/tuning-report.html}, where a training job's output goes.
+     *
+     * @return the file written
+     */
+    public Path writeReport() {
+        return writeReport(workDirectory.resolve(name.value()).resolve("output").resolve("tuning-report.html"));
+    }
+
+    /**
+     * Writes the tuning job's report as it is now to {@code file}, whole or not at all.
+     *
+     * @return {@code file}, absolute
+     */
+    public Path writeReport(Path file) {
+        return TuningReport.write(describe(), file);
     }
 
     @Override

@@ -78,6 +78,7 @@ final class TuneCommand extends BackendCommand implements Callable<Integer> {
             TuningJobDescription done = job.await(Duration.ofHours(12));
             out.printf("tuning job %s %s (%s): %d trials, %d stopped early%n", done.name(), done.status().wireName(),
                     done.endReason(), done.trials().size(), done.earlyStoppedCount());
+            out.printf("tuning report: %s%n", job.writeReport());
             TrialSummary best = done.bestTrial().orElseThrow(() -> new IllegalStateException("no trial reported cv_rmsle: "
                     + done.failureReasonIfAny().orElse("see drydock logs <trial>")));
             out.printf("best trial %s: cv_rmsle %.5f with %s%n", best.name(), best.objective(), best.tunedHyperparameters());

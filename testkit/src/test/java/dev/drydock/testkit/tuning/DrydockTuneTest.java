@@ -119,6 +119,13 @@ class DrydockTuneTest {
         assertThat(storage.list(StorageUri.parse("s3://drydock-test/staging/facade/input/train/"))).hasSize(1);
         assertThat(drydock.describeTuning("facade").trials()).hasSize(4);
         assertThat(drydock.stopTuning("facade")).isFalse();
+
+        Path report = job.writeReport();
+        assertThat(report).isEqualTo(tmp.resolve("work/facade/output/tuning-report.html").toAbsolutePath());
+        String page = Files.readString(report);
+        for (TrialSummary trial : done.trials()) {
+            assertThat(page).contains("data-trial=\"" + trial.name() + "\"");
+        }
     }
 
     @Test
