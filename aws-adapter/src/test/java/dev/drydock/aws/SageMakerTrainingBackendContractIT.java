@@ -105,14 +105,10 @@ class SageMakerTrainingBackendContractIT extends TrainingBackendContractTest {
                 .defaultRoleArn(ROLE).region("us-east-1").build();
     }
 
-    /** {@code java -cp <testkit> ScriptedContainer}, with flags that make a tiny JVM start fast. */
+    /** {@code java -cp <testkit>:<container-contract> ScriptedContainer}, with flags that make a tiny JVM start fast. */
     static List<String> scriptedContainerCommand() {
-        try {
-            Path testkit = Path.of(ScriptedContainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return List.of(ChildProcessTrainingBackend.Builder.javaExecutable(), "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto", "-Xss512k", "-cp", testkit.toString(), ScriptedContainer.class.getName());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return List.of(ChildProcessTrainingBackend.Builder.javaExecutable(), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xshare:auto", "-Xss512k", "-cp", ScriptedContainer.classPathArgument(),
+                ScriptedContainer.class.getName());
     }
 }

@@ -23,7 +23,6 @@ import dev.drydock.core.tuning.WarmStartType;
 import dev.drydock.testkit.ContainerProgram;
 import dev.drydock.testkit.FakeTrainingBackend;
 import dev.drydock.testkit.InMemoryStorage;
-import dev.drydock.testkit.MiniJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +50,7 @@ class SageMakerTuningBackendTest {
     /** Loss (x - 0.3)^2 + 1/epoch, one line per epoch. */
     private static ContainerProgram curve(int epochs, long epochMillis) {
         return context -> {
-            double x = Double.parseDouble(String.valueOf(MiniJson.parseObject(
-                    Files.readString(context.path("input/config/hyperparameters.json"))).get("x")));
+            double x = Double.parseDouble(context.hyperparameters().required("x"));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 Thread.sleep(epochMillis);
                 context.println("epoch=" + epoch + " validation-loss: " + ((x - 0.3) * (x - 0.3) + 1.0 / epoch));

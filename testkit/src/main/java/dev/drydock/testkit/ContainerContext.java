@@ -1,5 +1,8 @@
 package dev.drydock.testkit;
 
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.OptMl;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +39,16 @@ public record ContainerContext(Path mlRoot, Map<String, String> environment, Con
     /** Whether the container has been killed and must end now. */
     public boolean isKilled() {
         return killed.getAsBoolean();
+    }
+
+    /** @return the {@code /opt/ml} layout rooted at {@code mlRoot} */
+    public OptMl layout() {
+        return OptMl.at(mlRoot);
+    }
+
+    /** @return the hyperparameters the platform wrote, or none when it wrote no file */
+    public Hyperparameters hyperparameters() {
+        return Hyperparameters.readIfPresent(layout().hyperparametersFile());
     }
 
     /** {@code mlRoot} resolved with a path inside {@code /opt/ml}, such as {@code input/config/hyperparameters.json}. */

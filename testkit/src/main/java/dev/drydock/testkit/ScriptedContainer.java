@@ -1,12 +1,19 @@
 package dev.drydock.testkit;
 
+import dev.drydock.contract.Hyperparameters;
+import dev.drydock.contract.InputDataConfig;
+import dev.drydock.contract.OptMl;
+import dev.drydock.contract.ResourceConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -15,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * A tiny training "program" that honours the SageMaker container contract and does what a
  * {@link ContainerBehaviour} says, so that every backend (in-process fake, child process, Docker, SageMaker) runs
- * the same scenarios for real. JDK only: it needs nothing but this class, {@link ContainerContext},
- * {@link ContainerBehaviour} and {@link MiniJson} on the class path.
+ * the same scenarios for real. It reads and writes {@code /opt/ml} through the container-contract module, as any
+ * Java trainer would, and needs nothing but the JDK, this module's classes and that module's jar on the class path
+ * ({@link #classPath()}).
  *
  * <p>The behaviour is the hyperparameter {@value #BEHAVIOUR_HYPERPARAMETER} in
  * {@code /opt/ml/input/config/hyperparameters.json}, or else the environment variable {@value #BEHAVIOUR_ENV};
@@ -31,7 +39,7 @@ public final class ScriptedContainer {
     /** The environment variable that selects the behaviour when the hyperparameter is absent. */
     public static final String BEHAVIOUR_ENV = "DRYDOCK_BEHAVIOUR";
     /** The environment variable that moves {@code /opt/ml} (for child processes outside a container). */
-    public static final String ML_ROOT_ENV = "DRYDOCK_ML_ROOT";
+    public static final String ML_ROOT_ENV = OptMl.ROOT_ENV;
     /** How long the sleeping behaviours sleep at most, in seconds. */
     public static final String SLEEP_SECONDS_HYPERPARAMETER = "sleep_seconds";
     /** The exit code of {@code exit-non-zero}. */
@@ -78,9 +86,32 @@ public final class ScriptedContainer {
     private ScriptedContainer() {
     }
 
+    /**
+     * What a process that runs this class needs on its class path: this module's classes and the container-contract
+     * module's (each a jar, or a classes folder in the reactor), in that order.
+     *
+     * @return the two locations
+     */
+    public static List<Path> classPath() {
+        List<Path> out = new ArrayList<>();
+        for (Class<?> type : List.of(ScriptedContainer.class, OptMl.class)) {
+            try {
+                out.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("the class path entry of " + type.getName() + " is not a file", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return {@link #classPath()} joined with the platform's path separator, for {@code java -cp} */
+    public static String classPathArgument() {
+        return classPath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
     /** Runs as a process: the /opt/ml tree from {@value #ML_ROOT_ENV}, SIGTERM through a shutdown hook. */
     public static void main(String[] args) {
-        Path root = Path.of(System.getenv().getOrDefault(ML_ROOT_ENV, "/opt/ml"));
+        Path root = OptMl.fromSystem().root();
         ContainerContext context = new ContainerContext(root, System.getenv(), line -> {
             System.out.println(line);
             System.out.flush();
@@ -108,13 +139,14 @@ public final class ScriptedContainer {
                     return succeed(context, hyperparameters);
                 case FAIL_WITH_REASON:
                     context.println("about to fail");
-                    write(context.path("output/failure"), FAILURE_TEXT);
+                    // Written raw, not through FailureFile: the backends' own cut to 1024 characters is under test.
+                    write(context.layout().failureFile(), FAILURE_TEXT);
                     return 1;
                 case EXIT_NON_ZERO:
                     context.println("exiting without a failure file");
                     return Integer.parseInt(hyperparameters.getOrDefault(EXIT_CODE_HYPERPARAMETER, String.valueOf(NON_ZERO_EXIT_CODE)));
                 case RESUME_FROM_CHECKPOINT:
-                    Path runs = context.path("checkpoints/" + currentHost(context) + "-" + CHECKPOINT_RUNS_FILE);
+                    Path runs = context.layout().checkpointsDir().resolve(currentHost(context) + "-" + CHECKPOINT_RUNS_FILE);
                     if (Files.isRegularFile(runs)) {
                         context.println("resuming from the checkpoint " + runs.getFileName());
                         return succeed(context, hyperparameters);
@@ -142,23 +174,24 @@ public final class ScriptedContainer {
     }
 
     private static int succeed(ContainerContext context, Map<String, String> hyperparameters) throws IOException {
-        Map<String, Object> resources = readJson(context.path("input/config/resourceconfig.json"));
-        String host = String.valueOf(resources.getOrDefault("current_host", "algo-1"));
-        Object hostsValue = resources.getOrDefault("hosts", List.of(host));
-        String hosts = hostsValue instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(hostsValue);
+        OptMl layout = context.layout();
+        ResourceConfig resources = resources(layout);
+        String host = resources.currentHost();
+        String hosts = String.join(",", resources.hosts());
         StringBuilder model = new StringBuilder();
         model.append("job=").append(context.environment().getOrDefault("TRAINING_JOB_NAME", "")).append('\n');
         model.append("host=").append(host).append('\n').append("hosts=").append(hosts).append('\n');
         context.println("scripted container on " + host + " of " + hosts);
-        for (String channel : readJson(context.path("input/config/inputdataconfig.json")).keySet()) {
-            String files = filesBelow(context.path("input/data/" + channel));
+        Set<String> channels = Files.exists(layout.inputDataConfigFile())
+                ? InputDataConfig.read(layout.inputDataConfigFile()).names() : Set.of();
+        for (String channel : channels) {
+            String files = filesBelow(layout.channelDir(channel));
             model.append("channel.").append(channel).append('=').append(files).append('\n');
             context.println("channel " + channel + ": " + files);
         }
         // What the backend restored into /opt/ml/checkpoints, then one more run counted there: a backend that syncs
         // checkpoints keeps the count across jobs that share a checkpoint location.
-        Path checkpoints = context.path("checkpoints");
+        Path checkpoints = layout.checkpointsDir();
         model.append("checkpoints=").append(filesBelow(checkpoints)).append('\n');
         Path runs = checkpoints.resolve(host + "-" + CHECKPOINT_RUNS_FILE);
         int previous = Files.isRegularFile(runs) ? Integer.parseInt(Files.readString(runs, StandardCharsets.UTF_8).trim()) : 0;
@@ -168,17 +201,23 @@ public final class ScriptedContainer {
             pause();
             context.println(line);
         }
-        write(context.path("model/" + MODEL_FILE), model.toString());
-        write(context.path("output/data/summary.txt"), "final train-rmse " + FINAL_METRIC + "\n");
+        write(layout.modelDir().resolve(MODEL_FILE), model.toString());
+        write(layout.outputDataDir().resolve("summary.txt"), "final train-rmse " + FINAL_METRIC + "\n");
         return 0;
     }
 
     private static String currentHost(ContainerContext context) {
-        return String.valueOf(readJson(context.path("input/config/resourceconfig.json")).getOrDefault("current_host", "algo-1"));
+        return resources(context.layout()).currentHost();
+    }
+
+    /** The resource config, or one host's when the platform wrote none (an in-process fake may not). */
+    private static ResourceConfig resources(OptMl layout) {
+        return Files.exists(layout.resourceConfigFile()) ? ResourceConfig.read(layout.resourceConfigFile())
+                : ResourceConfig.singleHost("local");
     }
 
     private static int sleep(ContainerContext context, ContainerBehaviour behaviour, long seconds) throws IOException {
-        write(context.path("model/" + PARTIAL_MODEL_FILE), PARTIAL_MODEL_TEXT);
+        write(context.layout().modelDir().resolve(PARTIAL_MODEL_FILE), PARTIAL_MODEL_TEXT);
         context.println(SLEEPING_LINE);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
@@ -219,17 +258,7 @@ public final class ScriptedContainer {
     }
 
     private static Map<String, String> hyperparameters(ContainerContext context) {
-        Map<String, String> values = new TreeMap<>();
-        readJson(context.path("input/config/hyperparameters.json")).forEach((k, v) -> values.put(k, String.valueOf(v)));
-        return values;
-    }
-
-    private static Map<String, Object> readJson(Path file) {
-        try {
-            return Files.exists(file) ? MiniJson.parseObject(Files.readString(file, StandardCharsets.UTF_8)) : Map.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TreeMap<>(context.hyperparameters().asMap());
     }
 
     private static String filesBelow(Path folder) throws IOException {

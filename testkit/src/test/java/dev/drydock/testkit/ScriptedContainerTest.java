@@ -89,10 +89,9 @@ class ScriptedContainerTest {
     }
 
     private static Process start(Path ml, Map<String, String> env) throws IOException {
-        // Only testkit's own classes: ScriptedContainer must run with nothing but the JDK besides them.
-        Path classes = Path.of(ScriptedContainer.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        // Only testkit's own classes and the contract module's: ScriptedContainer must run with nothing else.
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes.toString(), ScriptedContainer.class.getName());
+                "-cp", ScriptedContainer.classPathArgument(), ScriptedContainer.class.getName());
         pb.environment().put(ScriptedContainer.ML_ROOT_ENV, ml.toString());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);

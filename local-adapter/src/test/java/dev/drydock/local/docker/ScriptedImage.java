@@ -3,7 +3,6 @@ package dev.drydock.local.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.drydock.local.HostFailingTrainer;
-import dev.drydock.local.TestTrainers;
 import dev.drydock.testkit.ScriptedContainer;
 
 import java.io.IOException;
@@ -19,10 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * The test image: the offline base {@value #BASE} (built by {@code trainer/docker/build-base-image.sh}) with the
- * testkit's classes, whose ENTRYPOINT runs {@link ScriptedContainer}, so a container does what the scenario's
+ * testkit's classes and the container-contract jar they read {@code /opt/ml} with, whose ENTRYPOINT runs
+ * {@link ScriptedContainer}, so a container does what the scenario's
  * {@code behaviour} hyperparameter says.
  *
- * <p>The tag is a hash of what goes into the image (the classes and the Dockerfile), so the image is built once per
+ * <p>The tag is a hash of what goes into the image (the class path entries and the Dockerfile), so the image is built once per
  * content, and test runs at once (or in another checkout) never rebuild a tag another run's containers are using.
  */
 public final class ScriptedImage {
@@ -60,46 +60,69 @@ public final class ScriptedImage {
     private static void build(DockerClient client) {
         try {
             Path context = Files.createTempDirectory("drydock-scripted-image");
-            Path classes = TestTrainers.testkitClasses();
-            String classPath;
-            if (Files.isDirectory(classes)) {
-                copyTree(classes, context.resolve("testkit"));
-                classPath = "/app/testkit";
-            } else {
-                Files.copy(classes, context.resolve("testkit.jar"), StandardCopyOption.REPLACE_EXISTING);
-                classPath = "/app/testkit.jar";
+            // ScriptedContainer's class path (testkit and container-contract, each a jar or a classes folder), copied
+            // under the names the Dockerfile gives them.
+            List<Path> classPath = ScriptedContainer.classPath();
+            for (int i = 0; i < classPath.size(); i++) {
+                Path entry = classPath.get(i);
+                if (Files.isDirectory(entry)) {
+                    copyTree(entry, context.resolve(entryName(i, entry)));
+                } else {
+                    Files.copy(entry, context.resolve(entryName(i, entry)), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            String copied = classPath.endsWith(".jar") ? "testkit.jar" : "testkit";
             // This module's test classes too, for the trainers of the fault tests (HostFailingTrainer).
-            copyTree(Path.of(HostFailingTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                    context.resolve("local-test"));
-            Files.writeString(context.resolve("Dockerfile"), dockerfile(copied, classPath));
+            copyTree(localTestClasses(), context.resolve("local-test"));
+            Files.writeString(context.resolve("Dockerfile"), dockerfile(classPath));
             client.buildImageCmd(context.toFile()).withTags(Set.of(IMAGE)).withPull(false).start().awaitImageId();
             deleteTree(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code cp-<i>} for a classes folder, {@code cp-<i>.jar} for a jar: the entry's name in the build context. */
+    private static String entryName(int index, Path entry) {
+        return "cp-" + index + (Files.isDirectory(entry) ? "" : ".jar");
+    }
+
+    private static String dockerfile(List<Path> classPath) {
+        StringBuilder copies = new StringBuilder();
+        List<String> inImage = new java.util.ArrayList<>();
+        for (int i = 0; i < classPath.size(); i++) {
+            String name = entryName(i, classPath.get(i));
+            copies.append("COPY ").append(name).append(" /app/").append(name).append('\n');
+            inImage.add("/app/" + name);
+        }
+        return "FROM " + BASE + "\n"
+                + copies
+                + "COPY local-test " + LOCAL_TEST_CLASSES + "\n"
+                + "WORKDIR /opt/ml\n"
+                + "ENTRYPOINT [\"java\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-cp\", \""
+                + String.join(":", inImage) + "\", \"" + ScriptedContainer.class.getName() + "\"]\n"
+                + "CMD [\"train\"]\n";
+    }
+
+    private static Path localTestClasses() {
+        try {
+            return Path.of(HostFailingTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String dockerfile(String copied, String classPath) {
-        return "FROM " + BASE + "\n"
-                + "COPY " + copied + " " + classPath + "\n"
-                + "COPY local-test " + LOCAL_TEST_CLASSES + "\n"
-                + "WORKDIR /opt/ml\n"
-                + "ENTRYPOINT [\"java\", \"-XX:TieredStopAtLevel=1\", \"-XX:+UseSerialGC\", \"-cp\", \"" + classPath + "\", \""
-                + ScriptedContainer.class.getName() + "\"]\n"
-                + "CMD [\"train\"]\n";
-    }
-
-    /** SHA-256 (first 12 hex digits) of the testkit's and this module's test classes and the Dockerfile's shape. */
+    /**
+     * SHA-256 (first 12 hex digits) of the Dockerfile and of everything it copies: ScriptedContainer's class path
+     * (testkit and container-contract) and this module's test classes.
+     */
     private static String contentHash() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(dockerfile("testkit", "/app/testkit").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (Path root : List.of(TestTrainers.testkitClasses(),
-                    Path.of(HostFailingTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+            List<Path> classPath = ScriptedContainer.classPath();
+            sha.update(dockerfile(classPath).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<Path> roots = new java.util.ArrayList<>(classPath);
+            roots.add(localTestClasses());
+            for (Path root : roots) {
                 try (Stream<Path> paths = Files.walk(root)) {
                     for (Path p : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
                         sha.update(root.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -110,7 +133,7 @@ public final class ScriptedImage {
             return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException | java.net.URISyntaxException e) {
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,7 +2,6 @@ package dev.drydock.testkit.tuning;
 
 import dev.drydock.testkit.ContainerContext;
 import dev.drydock.testkit.ContainerProgram;
-import dev.drydock.testkit.MiniJson;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,9 +41,7 @@ final class CurveTrainer implements ContainerProgram {
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
         try {
-            Map<String, String> hyperparameters = new java.util.TreeMap<>();
-            MiniJson.parseObject(Files.readString(context.path("input/config/hyperparameters.json"), StandardCharsets.UTF_8))
-                    .forEach((k, v) -> hyperparameters.put(k, String.valueOf(v)));
+            Map<String, String> hyperparameters = new java.util.TreeMap<>(context.hyperparameters().asMap());
             double target = f.applyAsDouble(hyperparameters);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 try {
