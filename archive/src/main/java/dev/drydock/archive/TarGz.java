@@ -259,8 +259,8 @@ public final class TarGz {
     private static Path requireFolder(Path folder) {
         Path f = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(f)) {
-            throw new ArchiveNotFoundException(f.toString(), "there is no folder to pack; the job writes its"
-                    + " model to /opt/ml/model, pass that folder");
+            throw new ArchiveNotFoundException(f.toString(), "there is no folder to pack; pass the folder"
+                    + " the trainer wrote its model into");
         }
         return f;
     }

@@ -26,6 +26,18 @@ import java.util.Objects;
 public record OptMl(Path root) {
     /** The root inside a container. */
     public static final Path CONTAINER_ROOT = Path.of("/opt/ml");
+    /** The layout inside a container, for the paths a platform mounts or a message names. */
+    public static final OptMl CONTAINER = new OptMl(CONTAINER_ROOT);
+    /** SageMaker's default checkpoint folder in a container, as text (a job spec may name another). */
+    public static final String CONTAINER_CHECKPOINTS = "/opt/ml/checkpoints";
+    /** The file name of the hyperparameters in {@link #configDir()}. */
+    public static final String HYPERPARAMETERS_FILE = "hyperparameters.json";
+    /** The file name of the channels' configuration in {@link #configDir()}. */
+    public static final String INPUT_DATA_CONFIG_FILE = "inputdataconfig.json";
+    /** The file name of the hosts' configuration in {@link #configDir()}. */
+    public static final String RESOURCE_CONFIG_FILE = "resourceconfig.json";
+    /** The three config files the platform writes, in the order above. */
+    public static final List<String> CONFIG_FILES = List.of(HYPERPARAMETERS_FILE, INPUT_DATA_CONFIG_FILE, RESOURCE_CONFIG_FILE);
     /** Environment variable that moves the root (a child-process backend sets it). */
     public static final String ROOT_ENV = "DRYDOCK_ML_ROOT";
     /** System property that moves the root; wins over {@value #ROOT_ENV} so that tests need not touch the environment. */
@@ -68,17 +80,17 @@ public record OptMl(Path root) {
 
     /** @return {@code input/config/hyperparameters.json} */
     public Path hyperparametersFile() {
-        return configDir().resolve("hyperparameters.json");
+        return configDir().resolve(HYPERPARAMETERS_FILE);
     }
 
     /** @return {@code input/config/inputdataconfig.json} */
     public Path inputDataConfigFile() {
-        return configDir().resolve("inputdataconfig.json");
+        return configDir().resolve(INPUT_DATA_CONFIG_FILE);
     }
 
     /** @return {@code input/config/resourceconfig.json} */
     public Path resourceConfigFile() {
-        return configDir().resolve("resourceconfig.json");
+        return configDir().resolve(RESOURCE_CONFIG_FILE);
     }
 
     /** @return {@code input/data}, one folder per channel */
@@ -116,7 +128,7 @@ public record OptMl(Path root) {
 
     /** @return {@code checkpoints}, synced with the job's checkpoint location when it has one */
     public Path checkpointsDir() {
-        return root.resolve("checkpoints");
+        return root.resolve(CONTAINER_ROOT.relativize(Path.of(CONTAINER_CHECKPOINTS)));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.drydock.contractkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.drydock.contract.OptMl;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,17 +63,17 @@ public abstract class ContainerContractKit {
 
     @Test
     void hyperparametersJson_isRead() {
-        assumeTrue(checks.readsConfigFile("hyperparameters.json"), "no entrypoint given for the image");
+        assumeTrue(checks.readsConfigFile(OptMl.HYPERPARAMETERS_FILE), "no entrypoint given for the image");
     }
 
     @Test
     void inputDataConfigJson_isRead() {
-        assumeTrue(checks.readsConfigFile("inputdataconfig.json"), "no entrypoint given for the image");
+        assumeTrue(checks.readsConfigFile(OptMl.INPUT_DATA_CONFIG_FILE), "no entrypoint given for the image");
     }
 
     @Test
     void resourceConfigJson_isRead() {
-        assumeTrue(checks.readsConfigFile("resourceconfig.json"), "no entrypoint given for the image");
+        assumeTrue(checks.readsConfigFile(OptMl.RESOURCE_CONFIG_FILE), "no entrypoint given for the image");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.drydock.contractkit;
 
 import dev.drydock.archive.TarGz;
+import dev.drydock.contract.OptMl;
 import dev.drydock.contract.ProgressLine;
 import dev.drydock.core.model.Channel;
 import dev.drydock.core.model.DataDistribution;
@@ -42,9 +43,11 @@ import java.util.stream.Stream;
  */
 public final class ContractChecks {
     /** The config files, each damaged in turn to see that the program reads it. */
-    public static final List<String> CONFIG_FILES =
-            List.of("hyperparameters.json", "inputdataconfig.json", "resourceconfig.json");
-    private static final String NO_FAILURE_FILE = "wrote no /opt/ml/output/failure file";
+    public static final List<String> CONFIG_FILES = OptMl.CONFIG_FILES;
+    /** The container's layout, whose paths the messages name. */
+    private static final OptMl IN_CONTAINER = OptMl.CONTAINER;
+    private static final String MODEL_DIR = IN_CONTAINER.modelDir().toString();
+    private static final String NO_FAILURE_FILE = "wrote no " + IN_CONTAINER.failureFile() + " file";
 
     private final TrainerUnderTest trainer;
     private final Path work;
@@ -85,8 +88,8 @@ public final class ContractChecks {
         Run run = goodRun();
         completesWhenStartedAsTrain();
         if (run.modelFiles().isEmpty()) {
-            throw new ContractViolation("model", "the job completed but /opt/ml/model was empty, so model.tar.gz holds"
-                    + " nothing. Write the model into /opt/ml/model (TrainingEnvironment.modelDir()): SageMaker packs"
+            throw new ContractViolation("model", "the job completed but " + MODEL_DIR + " was empty, so model.tar.gz"
+                    + " holds nothing. Write the model into " + MODEL_DIR + " (TrainingEnvironment.modelDir()): SageMaker packs"
                     + " exactly that folder");
         }
     }
@@ -105,7 +108,7 @@ public final class ContractChecks {
         if (reason.contains(NO_FAILURE_FILE)) {
             throw new ContractViolation("failure file", "with bad hyperparameters the program exited non-zero but "
                     + NO_FAILURE_FILE + ", so SageMaker's FailureReason would only name the exit code. Write one"
-                    + " line that says what is wrong and how to fix it into /opt/ml/output/failure"
+                    + " line that says what is wrong and how to fix it into " + IN_CONTAINER.failureFile()
                     + " (FailureFile.write) before exiting");
         }
     }
@@ -122,7 +125,7 @@ public final class ContractChecks {
         }
         Run run = run("cfg", trainer.hyperparameters(), 1, file, false, false);
         if (run.end().state() == JobState.COMPLETED) {
-            throw new ContractViolation("config files", "the program completed although /opt/ml/input/config/" + file
+            throw new ContractViolation("config files", "the program completed although " + IN_CONTAINER.configDir().resolve(file)
                     + " was not JSON, so it never reads that file. Read it (" + reader(file) + "): SageMaker passes"
                     + " the job's " + purpose(file) + " only there");
         }
@@ -135,12 +138,12 @@ public final class ContractChecks {
         if (run.stopToEnd().compareTo(trainer.grace()) >= 0 || run.log().stream().anyMatch(l -> l.contains("SIGKILL"))) {
             throw new ContractViolation("SIGTERM", "the program was still running " + trainer.grace().toSeconds()
                     + " s after SIGTERM and was killed. Handle SIGTERM (a shutdown hook; ContainerRunner does it):"
-                    + " stop the work, save what exists into /opt/ml/model and exit within the grace period"
+                    + " stop the work, save what exists into " + MODEL_DIR + " and exit within the grace period"
                     + " (SageMaker sends SIGKILL 120 s after SIGTERM)");
         }
         if (run.modelFiles().isEmpty()) {
-            throw new ContractViolation("SIGTERM", "the program exited after SIGTERM but saved nothing into"
-                    + " /opt/ml/model. On SIGTERM save the best model so far: a stopped job keeps its model.tar.gz");
+            throw new ContractViolation("SIGTERM", "the program exited after SIGTERM but saved nothing into "
+                    + MODEL_DIR + ". On SIGTERM save the best model so far: a stopped job keeps its model.tar.gz");
         }
     }
 
@@ -156,7 +159,7 @@ public final class ContractChecks {
             throw new ContractViolation("ShardedByS3Key", "with channel " + channel.get() + " ShardedByS3Key on "
                     + hosts + " hosts (each host gets only its share of the files) the job ended " + run.end().state()
                     + ": " + run.end().failureReasonIfAny().orElse("") + ". Train on the files present in"
-                    + " /opt/ml/input/data/" + channel.get() + " on each host, not on a list of every file"
+                    + " " + IN_CONTAINER.channelDir(channel.get()) + " on each host, not on a list of every file"
                     + logTail(run));
         }
         return true;
@@ -170,7 +173,7 @@ public final class ContractChecks {
         Run run = run("hosts", trainer.hyperparameters(), trainer.hosts(), null, false, false);
         if (run.end().state() != JobState.COMPLETED) {
             throw new ContractViolation("hosts", "on " + trainer.hosts() + " hosts the job ended " + run.end().state()
-                    + ": " + run.end().failureReasonIfAny().orElse("") + ". Read resourceconfig.json"
+                    + ": " + run.end().failureReasonIfAny().orElse("") + ". Read " + OptMl.RESOURCE_CONFIG_FILE
                     + " (ResourceConfig: current_host, hosts, leader) and let only the leader write shared outputs"
                     + logTail(run));
         }
@@ -246,7 +249,8 @@ public final class ContractChecks {
         if (damaged != null) {
             // A shell damages the file the backend wrote, then runs the program as it would have run.
             List<String> entrypoint = new ArrayList<>(List.of("sh", "-c",
-                    "printf 'not json' > \"${DRYDOCK_ML_ROOT:-/opt/ml}/input/config/$0\" && exec \"$@\"", damaged));
+                    "printf 'not json' > \"${" + OptMl.ROOT_ENV + ":-" + OptMl.CONTAINER_ROOT + "}/"
+                            + IN_CONTAINER.root().relativize(IN_CONTAINER.configDir()) + "/$0\" && exec \"$@\"", damaged));
             entrypoint.addAll(trainer.entrypoint());
             spec.containerEntrypoint(entrypoint).containerArguments(List.of("train"));
         }
@@ -331,16 +335,16 @@ public final class ContractChecks {
 
     private static String reader(String file) {
         return switch (file) {
-            case "hyperparameters.json" -> "Hyperparameters.read";
-            case "inputdataconfig.json" -> "InputDataConfig.read";
+            case OptMl.HYPERPARAMETERS_FILE -> "Hyperparameters.read";
+            case OptMl.INPUT_DATA_CONFIG_FILE -> "InputDataConfig.read";
             default -> "ResourceConfig.read";
         };
     }
 
     private static String purpose(String file) {
         return switch (file) {
-            case "hyperparameters.json" -> "hyperparameters";
-            case "inputdataconfig.json" -> "channels (content type, input mode, distribution, compression)";
+            case OptMl.HYPERPARAMETERS_FILE -> "hyperparameters";
+            case OptMl.INPUT_DATA_CONFIG_FILE -> "channels (content type, input mode, distribution, compression)";
             default -> "hosts (current_host, hosts: who is the leader)";
         };
     }

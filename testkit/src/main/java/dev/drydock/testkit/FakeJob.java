@@ -1,6 +1,8 @@
 package dev.drydock.testkit;
 
 import dev.drydock.archive.TarGz;
+import dev.drydock.contract.OptMl;
+import dev.drydock.contract.ResourceConfig;
 import dev.drydock.core.spi.ArchiveErrors;
 import dev.drydock.core.error.InvalidInputException;
 import dev.drydock.core.model.Channel;
@@ -138,7 +140,7 @@ final class FakeJob {
         Path root = workDir.resolve(host);
         OptMlTree.prepare(root, spec, host);
         for (Channel c : spec.channels()) {
-            Path folder = root.resolve("input/data/" + c.name());
+            Path folder = OptMl.at(root).channelDir(c.name());
             storage.get(c.source(), c.source().isPrefix() ? folder : folder.resolve(c.source().fileName()));
         }
     }
@@ -237,8 +239,9 @@ final class FakeJob {
 
     /** Packs algo-1's {@code /opt/ml/model} (and a non-empty {@code /opt/ml/output/data}) into the storage. */
     private void publish() throws Exception {
-        Path model = ArchiveErrors.translate(() -> tarGz.pack(workDir.resolve("algo-1/model"), workDir.resolve("model.tar.gz")));
-        Path outputData = workDir.resolve("algo-1/output/data");
+        OptMl leader = OptMl.at(workDir.resolve(ResourceConfig.FIRST_HOST));
+        Path model = ArchiveErrors.translate(() -> tarGz.pack(leader.modelDir(), workDir.resolve("model.tar.gz")));
+        Path outputData = leader.outputDataDir();
         if (hasFiles(outputData)) {
             storage.put(ArchiveErrors.translate(() -> tarGz.pack(outputData, workDir.resolve("output.tar.gz"))),
                     spec.outputArtifactUri());
@@ -258,7 +261,7 @@ final class FakeJob {
     }
 
     private String failureReason(String host, int exitCode, Throwable crash) {
-        Path failure = workDir.resolve(host).resolve("output/failure");
+        Path failure = OptMl.at(workDir.resolve(host)).failureFile();
         if (crash == null && exitCode == 0) {
             return null;
         }
@@ -274,7 +277,7 @@ final class FakeJob {
             return "AlgorithmError: the container on " + host + " crashed: " + crash;
         }
         return "AlgorithmError: the container on " + host + " exited with code " + exitCode
-                + " and wrote no /opt/ml/output/failure";
+                + " and wrote no " + OptMl.CONTAINER.failureFile();
     }
 
     private void log(String host, String line) {

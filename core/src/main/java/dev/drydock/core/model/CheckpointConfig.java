@@ -10,7 +10,7 @@ import dev.drydock.core.error.Violations;
  */
 public record CheckpointConfig(StorageUri uri, String localPath) {
     /** SageMaker's default checkpoint folder. */
-    public static final String DEFAULT_LOCAL_PATH = "/opt/ml/checkpoints";
+    public static final String DEFAULT_LOCAL_PATH = dev.drydock.contract.OptMl.CONTAINER_CHECKPOINTS;
 
     /** Validates the location and the folder. */
     public CheckpointConfig {

@@ -10,6 +10,8 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.drydock.contract.OptMl;
+import dev.drydock.contract.OptMl;
 import dev.drydock.core.error.ConfigurationException;
 import dev.drydock.core.error.ImageNotFoundException;
 import dev.drydock.core.error.InvalidInputException;
@@ -42,6 +44,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class DockerLauncher implements HostLauncher {
     /** The label that marks every container and network drydock creates with the job's name. */
     static final String JOB_LABEL = DockerNames.JOB_LABEL;
+    /** Where the container sees its host folder's parts: SageMaker's /opt/ml. */
+    private static final OptMl IN_CONTAINER = OptMl.CONTAINER;
 
     private final DockerClient client;
     private final String dockerHost;
@@ -178,9 +182,9 @@ final class DockerLauncher implements HostLauncher {
         variables.forEach((k, v) -> env.add(k + "=" + v));
         Path root = launch.folder().root();
         HostConfig hostConfig = HostConfig.newHostConfig()
-                .withBinds(new Bind(launch.folder().input().toString(), new Volume("/opt/ml/input"), AccessMode.ro),
-                        new Bind(launch.folder().model().toString(), new Volume("/opt/ml/model"), AccessMode.rw),
-                        new Bind(launch.folder().output().toString(), new Volume("/opt/ml/output"), AccessMode.rw),
+                .withBinds(new Bind(launch.folder().input().toString(), new Volume(IN_CONTAINER.inputDir().toString()), AccessMode.ro),
+                        new Bind(launch.folder().model().toString(), new Volume(IN_CONTAINER.modelDir().toString()), AccessMode.rw),
+                        new Bind(launch.folder().output().toString(), new Volume(IN_CONTAINER.outputDir().toString()), AccessMode.rw),
                         new Bind(launch.folder().checkpoints().toString(), new Volume(checkpointPath(spec)), AccessMode.rw))
                 .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=1g"))
                 .withNetworkMode(networks.getOrDefault(job, "none"));

@@ -1,6 +1,7 @@
 package dev.drydock.local.job;
 
 import dev.drydock.contract.FailureFile;
+import dev.drydock.contract.OptMl;
 
 /**
  * Turns how a host ended into the job's FailureReason: the reason in its {@code /opt/ml/output/failure} (its first
@@ -35,7 +36,7 @@ public final class FailureReasons {
         }
         String host = exit.host();
         String code = "exit code " + exit.exitCode();
-        String noFile = " and wrote no /opt/ml/output/failure file";
+        String noFile = " and wrote no " + OptMl.CONTAINER.failureFile() + " file";
         String reason;
         if (exit.oomKilled()) {
             reason = outOfMemory(exit);

@@ -1,6 +1,7 @@
 package dev.drydock.local.job;
 
 import dev.drydock.archive.DiskSpace;
+import dev.drydock.contract.OptMl;
 import dev.drydock.core.error.StorageIoException;
 
 import java.io.IOException;
@@ -9,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One host's {@code /opt/ml} tree on the local disk: {@code input/config}, {@code input/data/<channel>},
- * {@code model}, {@code output/data}, {@code output/failure} (written by the trainer) and {@code checkpoints}.
+ * One host's {@code /opt/ml} tree on the local disk, laid out by the container contract's {@link OptMl}: the config
+ * files, the channels, {@code model}, {@code output/data}, the failure file (written by the trainer) and the
+ * checkpoints. Only the host and the root are this class's own; every name below the root is {@link OptMl}'s.
  *
  * @param host the host's name ({@code algo-1} ..)
  * @param root the folder that stands for {@code /opt/ml}
@@ -22,44 +24,49 @@ public record HostFolder(String host, Path root) {
         Objects.requireNonNull(root, "root");
     }
 
+    /** @return the contract's layout at {@link #root()} */
+    public OptMl layout() {
+        return OptMl.at(root);
+    }
+
     /** {@code /opt/ml/input}. */
     public Path input() {
-        return root.resolve("input");
+        return layout().inputDir();
     }
 
     /** {@code /opt/ml/input/config}. */
     public Path config() {
-        return root.resolve("input/config");
+        return layout().configDir();
     }
 
     /** {@code /opt/ml/input/data}. */
     public Path data() {
-        return root.resolve("input/data");
+        return layout().dataDir();
     }
 
     /** {@code /opt/ml/model}. */
     public Path model() {
-        return root.resolve("model");
+        return layout().modelDir();
     }
 
     /** {@code /opt/ml/output}. */
     public Path output() {
-        return root.resolve("output");
+        return layout().outputDir();
     }
 
     /** {@code /opt/ml/output/data}. */
     public Path outputData() {
-        return root.resolve("output/data");
+        return layout().outputDataDir();
     }
 
     /** {@code /opt/ml/output/failure}, the file a failing trainer writes its reason to. */
     public Path failureFile() {
-        return root.resolve("output/failure");
+        return layout().failureFile();
     }
 
     /** {@code /opt/ml/checkpoints}. */
     public Path checkpoints() {
-        return root.resolve("checkpoints");
+        return layout().checkpointsDir();
     }
 
     /** Creates the empty tree. */
@@ -70,7 +77,7 @@ public record HostFolder(String host, Path root) {
             }
             return this;
         } catch (IOException e) {
-            throw new StorageIoException("could not create the /opt/ml tree of " + host + " at " + root + ": " + DiskSpace.reason(e)
+            throw new StorageIoException("could not create the container folders of " + host + " at " + root + ": " + DiskSpace.reason(e)
                     + "; check that the job root is writable", e);
         }
     }

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChildProcessLauncher implements HostLauncher {
     /** The variable that tells the trainer where its {@code /opt/ml} tree is. */
-    static final String ML_ROOT_ENV = "DRYDOCK_ML_ROOT";
+    static final String ML_ROOT_ENV = dev.drydock.contract.OptMl.ROOT_ENV;
     /** The address the leader's tracker binds and the other hosts join, set for jobs of several hosts. */
     static final String TRACKER_HOST_ENV = "DRYDOCK_TRACKER_HOST";
     /** The tracker's port, allocated per job, set for jobs of several hosts. */

@@ -1,5 +1,6 @@
 package dev.drydock.trainer.distributed;
 
+import dev.drydock.contract.OptMl;
 import dev.drydock.contract.ResourceConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +26,11 @@ public record Cluster(List<String> hosts, String currentHost) {
         sorted.sort(HOST_ORDER);
         hosts = List.copyOf(sorted);
         if (hosts.isEmpty() || !hosts.contains(currentHost)) {
-            throw new IllegalArgumentException("resourceconfig.json: current_host \"" + currentHost
+            throw new IllegalArgumentException(OptMl.RESOURCE_CONFIG_FILE + ": current_host \"" + currentHost
                     + "\" must be one of hosts " + hosts);
         }
         if (hosts.stream().distinct().count() != hosts.size()) {
-            throw new IllegalArgumentException("resourceconfig.json: hosts " + hosts + " name a host twice");
+            throw new IllegalArgumentException(OptMl.RESOURCE_CONFIG_FILE + ": hosts " + hosts + " name a host twice");
         }
     }
 

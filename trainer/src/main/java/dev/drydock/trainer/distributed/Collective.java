@@ -1,5 +1,6 @@
 package dev.drydock.trainer.distributed;
 
+import dev.drydock.contract.OptMl;
 import dev.drydock.contract.TrainingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -96,7 +97,7 @@ public final class Collective implements AutoCloseable {
             int world = Communicator.getWorldSize();
             if (world != cluster.size()) {
                 throw new TrainingException(cluster.currentHost() + ": the collective at " + endpoint + " has " + world
-                        + " hosts, but resourceconfig.json names " + cluster.size() + ": " + cluster.hosts());
+                        + " hosts, but " + OptMl.RESOURCE_CONFIG_FILE + " names " + cluster.size() + ": " + cluster.hosts());
             }
         } catch (XGBoostError e) {
             throw new TrainingException(cluster.currentHost() + ": the collective did not answer: " + summary(e));
