@@ -225,12 +225,25 @@ public final class Collective implements AutoCloseable {
             // Leaving fails only when the others are gone already: nothing is lost.
         }
         if (tracker != null) {
+            // XGBoost's tracker polls its workers with its own (join) timeout: after a host died it can wait that long
+            // for a goodbye that never comes. The leader waits for it at most the collective's timeout, then goes on:
+            // the daemon thread ends with the process, and a failing job must not hang on its way out.
+            RabitTracker ending = tracker;
+            Thread waiter = new Thread(() -> {
+                try {
+                    ending.waitFor(timeout.toMillis());
+                } catch (XGBoostError e) {
+                    // As above.
+                }
+                stopQuietly(ending);
+            }, "drydock-tracker-close");
+            waiter.setDaemon(true);
+            waiter.start();
             try {
-                tracker.waitFor(timeout.toMillis());
-            } catch (XGBoostError e) {
-                // As above.
+                waiter.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            stopQuietly(tracker);
         }
     }
 
